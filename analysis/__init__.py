@@ -1,0 +1,1 @@
+"""amscout's analysis: the spaCy extraction pipeline, taxonomy, statistics and reports."""

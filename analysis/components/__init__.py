@@ -1,0 +1,1 @@
+"""One registered spaCy factory per concern; importing this package registers them all."""

@@ -1,0 +1,1 @@
+"""amscout's Scrapy project: spiders that collect account-manager postings into SQLite."""

@@ -1,0 +1,1 @@
+"""One spider module per source; every spider yields ``crawler.items.Posting``."""

@@ -1,0 +1,15 @@
+"""Shared fixtures: a fresh database per test, and the path to ../shared when it is there."""
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+SHARED = PROJECT.parent / "shared"
+
+
+@pytest.fixture
+def db_path(tmp_path, monkeypatch):
+    """A database path of the test's own; AMSCOUT_DB points at it for CLI subprocesses too."""
+    path = tmp_path / "amscout.db"
+    monkeypatch.setenv("AMSCOUT_DB", str(path))
+    return path
