@@ -1,3 +1,7 @@
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 """Shared fixtures: a fresh database per test, and the path to ../shared when it is there."""
 from pathlib import Path
 
@@ -13,3 +17,20 @@ def db_path(tmp_path, monkeypatch):
     path = tmp_path / "amscout.db"
     monkeypatch.setenv("AMSCOUT_DB", str(path))
     return path
+
+
+@pytest.fixture
+def local_server():
+    """Start a LocalServer with the routes a test gives: ``srv = local_server({...})``."""
+    from localserver import LocalServer
+
+    servers = []
+
+    def start(routes=None):
+        srv = LocalServer(routes).start()
+        servers.append(srv)
+        return srv
+
+    yield start
+    for srv in servers:
+        srv.stop()
