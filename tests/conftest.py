@@ -1,11 +1,10 @@
+"""Shared fixtures: a fresh database per test, and the path to ../shared when it is there."""
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-"""Shared fixtures: a fresh database per test, and the path to ../shared when it is there."""
-from pathlib import Path
-
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/localserver.py
 
 PROJECT = Path(__file__).resolve().parents[1]
 SHARED = PROJECT.parent / "shared"
