@@ -1,0 +1,252 @@
+"""Sections: which part of the posting each line or bullet belongs to.
+
+A posting mixes requirements with duties, benefits, a company blurb and legal text; the other
+components must know which is which (a "5 years" in the company blurb is not an experience
+requirement, a skill in the EEO statement is not a skill). This component cuts the text into
+blocks (lines, and bullets glued together without a newline), recognises headings, and gives
+every block a section: requirements | preferred | responsibilities | benefits | company | legal |
+other. It never changes the text: blocks are character offsets into ``doc.text``.
+
+Exported helpers (used by the other components):
+- ``section_at(doc, char)``: the section of the block that holds ``char``.
+- ``required_at(doc, start, end)``: True / False / None for a span (requirement, preferred, unsaid).
+- ``is_requirement_like(doc, start, end)``: may a skill be read from this span?
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from analysis.text import split_blocks, split_clauses
+
+SECTIONS = ("requirements", "preferred", "responsibilities", "benefits", "company", "legal", "other")
+
+# Heading cues, tried in this order (the first that matches wins: "Preferred Qualifications"
+# is preferred, "Minimum Qualifications" is requirements).
+_HEADING_CUES = [
+    ("legal", r"equal (employment )?opportunit|\beeo\b|e-verify|disclaimer|accommodation|privacy|"
+              r"non-?discrimination|diversity|inclusion|affirmative action|know your rights|"
+              r"pay transparency|fraud|recruitment scam|legal"),
+    ("preferred", r"prefer|nice[- ]to[- ]ha|bonus (points|skills|qualifications)|\bplus(es)?\b|desir|"
+                  r"additional (qualifications|skills)|ideal(ly)?\b(?! candidate)|stand out|extra credit|"
+                  r"good to have|not required"),
+    ("benefits", r"benefit|perks?\b|what we offer|we offer|compensation|salary|\bpay\b|pay range|"
+                 r"total rewards|rewards|why (join|work|you('ll| will) love)|what'?s in it for you|"
+                 r"our offer|package|in return|you will benefit|wellness|time off"),
+    ("requirements", r"qualif|requirement|required|must[- ]have|what you('ll)? (bring|need|have)|"
+                     r"what you will (bring|need)|you (bring|have|are|need)\b|who you are|"
+                     r"ideal candidate|looking for|skills|experience|education|competenc|"
+                     r"abilities|knowledge|about you|eligib|what (it|we) (takes|need)|"
+                     r"successful|expect you|ingredients|profile|minimum|basic|your background|"
+                     r"key attributes|personal (attributes|characteristics)|characteristics|"
+                     r"credentials|certification|licens|to be considered|you should have"),
+    ("responsibilities", r"responsib|duties|what you('ll| will) do|day[- ]to[- ]day|the role|your role|"
+                         r"this role|the job|the position|job description|description|accountabilit|"
+                         r"essential functions|functions|your impact|the opportunity|opportunity|"
+                         r"summary|overview|in this role|mission of the role|you will\b|"
+                         r"key (areas|tasks|activities)|primary|scope|the work|what to expect"),
+    ("company", r"about (us|the company|our|the team|the organi[sz]ation|[A-Za-z]|\w)|who we are|"
+                r"our (story|mission|values|culture|company|team)|company (description|overview|profile)|"
+                r"why [a-z]+\b|culture|more about|the company|we are\b"),
+]
+_HEADING_RES = [(name, re.compile(pattern, re.I)) for name, pattern in _HEADING_CUES]
+
+# Cues inside a block that classify it when no heading says otherwise.
+_BODY_LEGAL = re.compile(
+    r"equal (employment )?opportunity|without regard to|regardless of (race|age|sex)|protected veteran|"
+    r"sexual orientation|gender identity|national origin|reasonable accommodation|e-verify|"
+    r"affirmative action|disabilit(y|ies) status|background check|drug screen|"
+    r"applicants? (with|who require)|eoe\b|privacy (notice|policy)", re.I)
+_BODY_BENEFITS = re.compile(
+    r"\b401\(?k\)?|dental|vision insurance|health insurance|paid time off|\bpto\b|parental leave|"
+    r"tuition|employee assistance|wellness|life insurance|retirement (plan|savings)|holidays|"
+    r"stock options|equity (grant|package)|commuter|gym|we offer|you('ll| will) (receive|enjoy|get)\b", re.I)
+_BODY_COMPANY = re.compile(
+    r"\b(we are|we're|our company|our mission|founded in|headquartered|is a (leading|global)|"
+    r"is the (leading|world)|(our|the) (customers|clients) (include|range)|we (help|serve|build|provide)|"
+    r"employees (in|across|worldwide)|offices (in|across))\b", re.I)
+
+# Cue phrases that make one statement preferred or required, whatever its section.
+PREFERRED_CUE = re.compile(
+    r"\b(preferred|preferably|preference|a plus|an? (big |huge |definite )?(plus|advantage|bonus)|"
+    r"is a plus|are a plus|pluses|nice[- ]to[- ]have|nice to haves?|bonus( points)?|ideally|"
+    r"desired|desirable|advantageous|beneficial|helpful|strongly considered|would be great|"
+    r"not required|optional|we'?d love|great to have|good to have)\b", re.I)
+REQUIRED_CUE = re.compile(r"\b(must|required|requires|requirement|mandatory|essential|minimum|at least|need to have)\b", re.I)
+
+# Statements that name an ability (a skill may be read from them outside requirement sections).
+CAPABILITY_CUE = re.compile(
+    r"\b(skills?|skilled|abilit(y|ies)|able to|capable|proficien\w*|familiar\w*|knowledge|knowledgeable|"
+    r"experience[ds]? (with|in|using|of|working)|expertise|understanding of|fluen\w*|competen\w*|"
+    r"strong|excellent|exceptional|outstanding|proven|demonstrated|solid|track record|"
+    r"comfortable (with|in)|command of|mastery|savvy|adept|aptitude|exposure to|background in)\b", re.I)
+
+_HEADING_MAX_CHARS = 80
+_HEADING_MAX_WORDS = 9
+
+
+def _heading_section(label: str) -> str | None:
+    """The section a heading text names, or None."""
+    for name, rx in _HEADING_RES:
+        if rx.search(label):
+            return name
+    return None
+
+
+_SMALL_WORDS = {"a", "an", "and", "the", "of", "to", "for", "in", "on", "with", "at", "by", "or", "&", "you", "we"}
+_NOT_HEADING = re.compile(r"^\W*(\d|strong|excellent|proven|demonstrated|solid|good|great|ability|"
+                          r"must|minimum of|at least|experience (with|in|using))", re.I)
+
+
+def _looks_like_heading(text: str) -> bool:
+    """A short line that reads as a heading: 'Qualifications', 'What You'll Bring:', 'BENEFITS'.
+
+    Short bullets ("Strong negotiation skills") are not headings: a heading ends with a colon or
+    question mark, is title case or capitals, or is a very short line that starts with its cue.
+    """
+    stripped = text.strip(" \t*#:-–—•?!()")
+    if not stripped or len(text) > _HEADING_MAX_CHARS:
+        return False
+    words = stripped.split()
+    if len(words) > _HEADING_MAX_WORDS or _NOT_HEADING.match(stripped):
+        return False
+    end = text.rstrip()
+    if end.endswith(".") and not end.endswith("..."):
+        return False
+    if end.endswith((":", "?", ":-")) or stripped.isupper():
+        return True
+    content = [w for w in words if w[0].isalpha() and w.lower() not in _SMALL_WORDS]
+    if content and sum(w[0].isupper() for w in content) / len(content) >= 0.6 and len(words) <= 7:
+        return True
+    return len(words) <= 4 and words[0].lower().strip("'’") in _HEADING_STARTERS
+
+
+_HEADING_STARTERS = {
+    "what", "who", "why", "how", "about", "your", "our", "the", "an", "key", "job", "role",
+    "preferred", "required", "requirements", "minimum", "basic", "nice", "bonus", "additional",
+    "desired", "education", "qualifications", "responsibilities", "benefits", "perks",
+    "compensation", "skills", "experience", "overview", "summary", "description", "duties",
+    "essential", "primary", "position", "company", "equal", "salary", "pay", "in", "you", "we",
+    "where", "more", "ideal", "must", "knowledge", "competencies", "travel", "working", "physical",
+}
+
+
+_INLINE_HEADING = re.compile(r"^\s*([A-Za-z][A-Za-z '’&/()-]{2,60}?)\s*[:\-–—]\s+(?=\S)")
+
+
+def classify_blocks(text: str) -> list[dict]:
+    """Blocks of the text with their section and the heading they stand under."""
+    blocks = []
+    current, heading = "other", None
+    for start, end in split_blocks(text):
+        line = text[start:end]
+        section = None
+        if _looks_like_heading(line):
+            named = _heading_section(line)
+            if named:
+                current, heading = named, line.strip()
+                blocks.append({"start_char": start, "end_char": end, "section": named,
+                               "heading": heading, "is_heading": True})
+                continue
+        inline = _INLINE_HEADING.match(line)
+        if inline and len(inline.group(1).split()) <= 5:
+            section = _heading_section(inline.group(1))
+        if section is None:
+            section = _body_section(line, current)
+        blocks.append({"start_char": start, "end_char": end, "section": section,
+                       "heading": heading, "is_heading": False})
+    return blocks
+
+
+def _body_section(line: str, current: str) -> str:
+    """Section of a body line: its heading's, unless the line itself is plainly legal / benefits."""
+    if _BODY_LEGAL.search(line) and current not in ("requirements", "preferred"):
+        return "legal"
+    if current in ("requirements", "preferred", "legal", "benefits"):
+        return current
+    if _BODY_BENEFITS.search(line):
+        return "benefits"
+    if current == "other" and _BODY_COMPANY.search(line):
+        return "company"
+    return current
+
+
+def _block_index(doc: Doc, char: int) -> int:
+    starts = doc._._block_starts
+    if starts is None:
+        starts = [b["start_char"] for b in doc._.blocks]
+        doc._._block_starts = starts
+    return bisect_right(starts, char) - 1
+
+
+def block_at(doc: Doc, char: int) -> dict | None:
+    """The block holding ``char`` (or the last block before it)."""
+    i = _block_index(doc, char)
+    return doc._.blocks[i] if i >= 0 else None
+
+
+def section_at(doc: Doc, char: int) -> str:
+    block = block_at(doc, char)
+    return block["section"] if block else "other"
+
+
+def clause_at(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The sentence / bullet item around a span (within its block)."""
+    block = block_at(doc, start)
+    if block is None or start >= block["end_char"]:
+        return start, end
+    for a, b in split_clauses(doc.text, block["start_char"], block["end_char"]):
+        if a <= start < b or (a < end <= b):
+            return a, max(b, end)
+    return block["start_char"], max(block["end_char"], end)
+
+
+def required_at(doc: Doc, start: int, end: int) -> bool | None:
+    """Is the statement at [start, end) required (True), preferred (False), or unsaid (None)?"""
+    a, b = clause_at(doc, start, end)
+    clause = doc.text[a:b]
+    if PREFERRED_CUE.search(clause):
+        return False
+    section = section_at(doc, start)
+    if section == "preferred":
+        return False
+    if REQUIRED_CUE.search(clause):
+        return True
+    block = block_at(doc, start)
+    if section == "requirements":
+        heading = (block or {}).get("heading") or ""
+        return True if re.search(r"requir|must|minimum|basic|need", heading, re.I) else None
+    return None
+
+
+def is_requirement_like(doc: Doc, start: int, end: int) -> bool:
+    """May a skill be read here: requirement / preferred text, or a capability phrase elsewhere."""
+    section = section_at(doc, start)
+    if section in ("requirements", "preferred"):
+        return True
+    if section in ("company", "benefits", "legal"):
+        return False
+    a, b = clause_at(doc, start, end)
+    return bool(CAPABILITY_CUE.search(doc.text[a:b]))
+
+
+for _name, _default in (("blocks", None), ("_block_starts", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@Language.factory("amscout_sections")
+def make_sections(nlp: Language, name: str):
+    return SectionsComponent()
+
+
+class SectionsComponent:
+    """Sets ``doc._.blocks``: [{start_char, end_char, section, heading, is_heading}]."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.blocks = classify_blocks(doc.text)
+        doc._._block_starts = [b["start_char"] for b in doc._.blocks]
+        return doc

@@ -1,0 +1,84 @@
+"""Builds amscout's spaCy pipeline: a blank English tokenizer plus one rule component per concern.
+
+The components are registered factories (``analysis/components/``); importing this module
+registers them. Results live on ``Doc`` extensions and ``analysis.extract`` turns them into the
+extraction record. A statistical model is never required; ``model`` may name one to start from.
+"""
+from __future__ import annotations
+
+import importlib
+
+import spacy
+from spacy.language import Language
+
+from errors import AmscoutError
+
+# Bump when a component's rules change, so that `amscout extract` re-reads stored postings.
+RULES_VERSION = "1"
+
+# (factory name, module that registers it), in pipeline order.
+COMPONENTS = [
+    ("amscout_sections", "analysis.components.sections"),
+    ("amscout_taxonomy", "analysis.components.taxonomy_matcher"),
+    ("amscout_experience", "analysis.components.experience"),
+    ("amscout_degree", "analysis.components.degree"),
+    ("amscout_salary", "analysis.components.salary"),
+    ("amscout_work_mode", "analysis.components.work_mode"),
+    ("amscout_role_seniority", "analysis.components.role_seniority"),
+]
+
+# Real postings repeat many distinct chunks; spaCy's default cache holds 10,000.
+TOKENIZER_CACHE = 200_000
+
+
+def _available_components() -> list[str]:
+    """Import each component module; a module not written yet is left out of the pipeline."""
+    names = []
+    for name, module in COMPONENTS:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        names.append(name)
+    return names
+
+
+def _taxonomy_version() -> str:
+    try:
+        from analysis import taxonomy
+    except ModuleNotFoundError:
+        return "none"
+    return str(getattr(taxonomy, "TAXONOMY_VERSION", "0"))
+
+
+def pipeline_version() -> str:
+    """Rules version + taxonomy version + the components present: changes when results may."""
+    comps = "".join(name.split("_", 1)[1][0] for name in _available_components())
+    return f"r{RULES_VERSION}-t{_taxonomy_version()}-{comps}"
+
+
+def build_nlp(model: str | None = None) -> Language:
+    """spacy.blank("en") (or ``spacy.load(model)``) + amscout's components, in order."""
+    if model:
+        try:
+            nlp = spacy.load(model, exclude=["ner", "lemmatizer", "textcat"])
+        except OSError as exc:
+            raise AmscoutError(f"cannot load spaCy model {model!r}: {str(exc).splitlines()[0]}") from None
+    else:
+        nlp = spacy.blank("en")
+    try:
+        nlp.tokenizer.max_cache_size = TOKENIZER_CACHE  # spaCy >= 3.7
+    except AttributeError:
+        pass
+    for name in _available_components():
+        nlp.add_pipe(name)
+    return nlp
+
+
+def __getattr__(name):
+    # PIPELINE_VERSION is computed when first asked for, so that it sees the taxonomy module.
+    if name == "PIPELINE_VERSION":
+        return pipeline_version()
+    raise AttributeError(name)

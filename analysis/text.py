@@ -1,0 +1,98 @@
+"""Plain-text helpers shared by the pipeline components.
+
+Posting text often arrives with its bullets glued together ("teams.Build", "experienceStrong")
+because the HTML list markup was stripped without newlines. The components never change the
+text (every offset must stay an offset into the posting as given); instead they cut it into
+*blocks* at newlines and at such joins, and into *clauses* inside a block.
+"""
+from __future__ import annotations
+
+import re
+
+# Words that are camel case on purpose; a join inside one of them is not a glued bullet.
+CAMEL_WORDS = {
+    "linkedin", "javascript", "typescript", "hubspot", "powerpoint", "sharepoint", "quickbooks",
+    "netsuite", "salesloft", "zoominfo", "docusign", "youtube", "tiktok", "iphone", "ipad",
+    "ecommerce", "powerbi", "wordpress", "github", "gitlab", "paypal", "fedex", "mckinsey",
+    "mcdonald", "macbook", "devops", "fintech", "healthcare", "salesforce", "outreach",
+    "clickup", "mailchimp", "servicenow", "successfactors", "workday", "onedrive", "smartsheet",
+    "dynamics", "openai", "chatgpt", "hackerrank", "postgresql", "mysql", "nosql", "graphql",
+    "bigquery", "pagerduty", "datadog", "cloudflare", "dropbox", "zendesk", "freshdesk",
+    "gainsight", "totango", "churnzero", "seismic", "highspot", "gong", "chorus", "apollo",
+    "salesnavigator", "pipedrive", "marketo", "pardot", "eloqua", "tableau", "looker",
+    "adobe", "autocad", "solidworks", "sketchup", "indesign", "photoshop", "illustrator",
+    "aftereffects", "premierepro", "msword", "msexcel", "msoffice", "mspowerpoint", "asana",
+    "jira", "confluence", "trello", "monday", "notion", "figma", "canva", "webex", "gotomeeting",
+    "mediaocean", "doubleclick", "adwords", "adsense", "googleads", "facebookads", "pharmd",
+    "phd", "mba", "mbas", "cpas", "ehr", "emr", "iot", "saas", "paas", "iaas", "hrbp", "nextjs",
+    "nodejs", "reactjs", "vuejs", "fastapi", "pytorch", "tensorflow", "scikit", "numpy", "pandas",
+    "openshift", "vmware", "netapp", "appdynamics", "splunk",
+}
+
+# A glued bullet: "teams.Build", "execution;Communicate", "experienceStrong", "(CRM)Strong".
+_GLUE = re.compile(r"(?<=[a-z0-9\)\]%!?.;:,])(?=[A-Z][a-z])|(?<=[.!?;:])(?=[A-Z0-9])")
+_WORD_AROUND = re.compile(r"[A-Za-z]+")
+_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+# Clause ends inside a block: sentence punctuation followed by space, or a bullet glyph.
+_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\s*[\u2022\u25cf\u25aa\u2023\u2043\u25e6\u00b7|]\s*|\s+[-*]\s+")
+
+
+def _is_glue(text: str, pos: int) -> bool:
+    """Is the boundary at ``pos`` (between two non-space characters) a glued bullet join?"""
+    left, right = text[pos - 1], text[pos]
+    if left in ".!?;:":
+        if right.isdigit() and left in ".:":
+            return False  # 3.5, v2.0, 10:30
+        if left == "." and pos >= 2 and text[pos - 2].isalpha() and (pos < 3 or not text[pos - 3].isalpha()):
+            return False  # U.S.Army, e.g.Excel: a one-letter abbreviation
+        return pos >= 2 and (text[pos - 2].isalnum() or text[pos - 2] in ")]%")
+    if left.isalpha():
+        start = pos
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        end = pos
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        if text[start:end].lower() in CAMEL_WORDS or pos - start < 3:
+            return False  # LinkedIn, PowerPoint, iPhone, eBay
+        if text[start:pos].lower().startswith(("mc", "mac")):
+            return False  # McKinsey, MacBook
+    return True
+
+
+def glue_points(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Offsets in text[start:end] where two bullets were glued together."""
+    end = len(text) if end is None else end
+    points = []
+    for m in _GLUE.finditer(text, start, end):
+        pos = m.start()
+        if start < pos < end and not text[pos - 1].isspace() and _is_glue(text, pos):
+            points.append(pos)
+    return points
+
+
+def split_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty line, further cut at glued-bullet joins, stripped."""
+    spans = []
+    for m in _LINE.finditer(text):
+        cuts = [m.start(), *glue_points(text, m.start(), m.end()), m.end()]
+        for a, b in zip(cuts, cuts[1:]):
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a < b:
+                spans.append((a, b))
+    return spans
+
+
+def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences / bullet items inside one block, as (start, end) offsets into text."""
+    spans, a = [], start
+    for m in _CLAUSE_END.finditer(text, start, end):
+        if m.start() > a:
+            spans.append((a, m.start()))
+        a = m.end()
+    if a < end:
+        spans.append((a, end))
+    return spans or [(start, end)]

@@ -1,0 +1,63 @@
+"""Sections: blocks, headings, glued bullets, required / preferred cues (texts of our own)."""
+import spacy
+
+import analysis.components.sections  # noqa: F401  (registers the factory)
+from analysis.components.sections import is_requirement_like, required_at, section_at
+from analysis.text import split_blocks
+
+TEXT = (
+    "About Us\nWe are a maker of garden tools founded in 1990.\n"
+    "What You'll Do\nCall on retail buyers.Build the territory plan\n"
+    "Requirements\nBachelor's degree requiredStrong negotiation skills\n"
+    "Nice to have\nSpanish fluency\n"
+    "Benefits\nDental and vision insurance\n"
+    "We are an equal opportunity employer and value communication skills.\n"
+)
+
+
+def nlp():
+    n = spacy.blank("en")
+    n.add_pipe("amscout_sections")
+    return n
+
+
+def test_glued_bullets_are_split_without_changing_text():
+    text = "Grow the teams.Build pipelines\nFive years experienceStrong Excel skills and LinkedIn use"
+    pieces = [text[a:b] for a, b in split_blocks(text)]
+    assert pieces == ["Grow the teams.", "Build pipelines", "Five years experience",
+                      "Strong Excel skills and LinkedIn use"]
+
+
+def test_sections_follow_headings_and_cues():
+    doc = nlp()(TEXT)
+    assert section_at(doc, TEXT.index("garden")) == "company"
+    assert section_at(doc, TEXT.index("retail buyers")) == "responsibilities"
+    assert section_at(doc, TEXT.index("territory plan")) == "responsibilities"
+    assert section_at(doc, TEXT.index("negotiation")) == "requirements"
+    assert section_at(doc, TEXT.index("Spanish")) == "preferred"
+    assert section_at(doc, TEXT.index("Dental")) == "benefits"
+    assert section_at(doc, TEXT.index("equal opportunity")) == "legal"
+    headings = [b["heading"] for b in doc._.blocks if b["is_heading"]]
+    assert headings == ["About Us", "What You'll Do", "Requirements", "Nice to have", "Benefits"]
+
+
+def test_required_and_requirement_like():
+    doc = nlp()(TEXT)
+    i = TEXT.index("negotiation")
+    assert required_at(doc, i, i + 11) is True
+    i = TEXT.index("Spanish")
+    assert required_at(doc, i, i + 7) is False
+    i = TEXT.index("retail buyers")
+    assert required_at(doc, i, i + 6) is None
+    assert is_requirement_like(doc, TEXT.index("negotiation"), TEXT.index("negotiation") + 5)
+    assert not is_requirement_like(doc, TEXT.index("communication"), TEXT.index("communication") + 5)
+    assert not is_requirement_like(doc, TEXT.index("retail"), TEXT.index("retail") + 6)
+
+
+def test_preferred_cue_inside_requirements():
+    text = "Qualifications:\n- CRM experience; Salesforce is a plus\n- Must have a driver's license\n"
+    doc = nlp()(text)
+    i = text.index("Salesforce")
+    assert required_at(doc, i, i + 10) is False
+    i = text.index("driver")
+    assert required_at(doc, i, i + 6) is True
