@@ -47,7 +47,7 @@ def _available_components() -> list[str]:
 
 def _taxonomy_version() -> str:
     try:
-        from analysis import taxonomy
+        taxonomy = importlib.import_module("analysis.taxonomy")
     except ModuleNotFoundError:
         return "none"
     return str(getattr(taxonomy, "TAXONOMY_VERSION", "0"))
