@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Iterable, Iterator
 
 import sqlite_utils
 
+from crawler import dedup
 from errors import AmscoutError
 
 PROJECT_DIR = Path(__file__).resolve().parent
@@ -130,19 +130,9 @@ def content_hash(title: str | None, text: str | None) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:32]
 
 
-def _norm(s: str | None) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", (s or "").lower()).strip()
-
-
 def dedup_key(company: str | None, title: str | None, location: str | None) -> str:
-    """Key shared by the same job wherever it is posted: company, title and city, normalised.
-
-    Legal suffixes and seniority punctuation are folded so that "Acme, Inc." on a company board
-    and "Acme" on an aggregator meet.
-    """
-    comp = re.sub(r"\b(inc|llc|ltd|gmbh|corp|corporation|co|plc|sa|ag|bv)\b", " ", _norm(company))
-    city = _norm((location or "").split(",")[0])
-    return "|".join([" ".join(comp.split()), _norm(title), city])
+    """Blocking key for cross-source duplicates (company and folded title): see crawler/dedup.py."""
+    return dedup.dedup_key(company, title, location)
 
 
 def _row_from_item(item: dict, run_id: int | None, seen: str) -> dict:
@@ -163,8 +153,8 @@ def upsert_postings(db: sqlite_utils.Database, items: Iterable[dict], run_id: in
     """Insert or update a batch of Posting records in one transaction.
 
     Returns counts ``{"new", "updated", "unchanged"}``: updated means the content hash changed.
-    New rows that share a ``dedup_key`` with an earlier posting from another id get
-    ``duplicate_of`` set to that posting's id.
+    New rows that crawler/dedup.py finds to be the same job as a stored posting (candidates
+    share the ``dedup_key``) get ``duplicate_of`` set to that posting's id.
     """
     seen = seen or now_iso()
     rows = {}
@@ -184,12 +174,14 @@ def upsert_postings(db: sqlite_utils.Database, items: Iterable[dict], run_id: in
     updates = ",".join(f"[{c}] = excluded.[{c}]" for c in _UPDATABLE)
     sql = (f"insert into postings ({','.join(f'[{c}]' for c in cols)}) values ({placeholders}) "
            f"on conflict(id) do update set {updates}")
+    pending = {pid for pid in rows if pid not in existing}
     with db.conn:
         db.conn.executemany(sql, [[r.get(c) for c in cols] for r in rows.values()])
         for pid, row in rows.items():
             if pid not in existing:
                 counts["new"] += 1
-                if _mark_duplicate(db, pid, row["dedup_key"]):
+                pending.discard(pid)
+                if _mark_duplicate(db, pid, row["dedup_key"], row, pending):
                     counts["duplicates"] += 1
             elif existing[pid] != row["content_hash"]:
                 counts["updated"] += 1
@@ -198,15 +190,27 @@ def upsert_postings(db: sqlite_utils.Database, items: Iterable[dict], run_id: in
     return counts
 
 
-def _mark_duplicate(db: sqlite_utils.Database, pid: str, key: str) -> bool:
-    """Point a new posting at the earliest other posting with the same dedup key."""
-    if not key or key.startswith("|"):
+_MAX_DEDUP_CANDIDATES = 200
+
+
+def _mark_duplicate(db: sqlite_utils.Database, pid: str, key: str, row: dict | None = None,
+                    pending: set | None = None) -> bool:
+    """Point a new posting at the stored posting that is the same job, if any.
+
+    Candidates share the indexed dedup key (never a scan of the table); crawler/dedup.py
+    confirms by place and text. Only postings that are not duplicates themselves are targets,
+    and rows of this batch not yet looked at (``pending``) wait their turn, so no chains form.
+    """
+    if not key:
         return False
-    first = db.execute(
-        "select id from postings where dedup_key = ? and id != ? and duplicate_of is null "
-        "order by first_seen, id limit 1", [key, pid]).fetchone()
-    if first:
-        db.conn.execute("update postings set duplicate_of = ? where id = ?", [first[0], pid])
+    cursor = db.execute(
+        "select id, location, description_text, content_hash from postings where dedup_key = ? and id != ? "
+        "and duplicate_of is null order by first_seen, id limit ?", [key, pid, _MAX_DEDUP_CANDIDATES])
+    candidates = [dict(zip(("id", "location", "description_text", "content_hash"), r)) for r in cursor
+                  if not pending or r[0] not in pending]
+    original = dedup.best_match(row or {}, candidates) if candidates else None
+    if original:
+        db.conn.execute("update postings set duplicate_of = ? where id = ?", [original, pid])
         return True
     return False
 
