@@ -1,0 +1,137 @@
+"""BoardSpider: what every job-board API spider shares.
+
+A spider asks one API per board (a company's token on Greenhouse, Lever, ...) and yields one
+``Posting`` per job. The contract with ``crawler/run.py``:
+
+- the module is ``crawler/spiders/<name>.py`` and the class's ``name`` is the source name;
+- keyword arguments: ``boards`` (a list, or a comma-separated string as ``scrapy crawl -a``
+  gives it), ``base_url`` (optional: replaces the scheme and host of ``api_base`` and keeps the
+  API's path), ``max_pages`` (optional: list pages per board);
+- the API host is ``api_base``; the ``--base-url`` argument wins, then the Scrapy setting
+  ``AMSCOUT_BASE_URL``, then ``api_base``. ``{board}`` in either is replaced by the board token
+  (Recruitee's host is per board);
+- ``check_ready()`` is a classmethod run.py calls before crawling; it raises ``AmscoutError``
+  when the spider cannot run (Adzuna without keys);
+- every fault (a failed request, an HTTP error status, malformed JSON) is logged as exactly one
+  ERROR line and never stops the crawl: run.py counts errors with the ``log_count/ERROR`` stat.
+  (Scrapy's retry middleware logs its own "Gave up retrying" at ``RETRY_GIVE_UP_LOG_LEVEL``,
+  which settings.py should keep below ERROR so that a fault is not counted twice.)
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable
+from urllib.parse import quote, urlencode
+
+import scrapy
+from scrapy.http import Response
+from twisted.python.failure import Failure
+
+from crawler.items import Posting, posting_id
+from crawler.normalize import html_to_text
+
+
+class BoardSpider(scrapy.Spider):
+    """Base class: board arguments, API URLs, JSON parsing and error logging."""
+
+    name = "board"
+    api_base = "https://example.invalid"   # scheme and host of the real API; subclasses set it
+    default_boards: list[str] = []           # used when no board is given (keyed aggregators)
+    default_max_pages: int | None = None
+
+    def __init__(self, boards=None, base_url=None, max_pages=None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.boards = self._board_list(boards) or list(self.default_boards)
+        self.base_url = base_url.rstrip("/") if base_url else None
+        self.max_pages = int(max_pages) if max_pages not in (None, "") else self.default_max_pages
+
+    @classmethod
+    def check_ready(cls) -> None:
+        """Raise ``errors.AmscoutError`` when this spider cannot run; most always can."""
+
+    @staticmethod
+    def _board_list(boards) -> list[str]:
+        if not boards:
+            return []
+        if isinstance(boards, str):
+            boards = boards.split(",")
+        return [b.strip() for b in boards if b and str(b).strip()]
+
+    # ------------------------------------------------------------------ requests
+
+    async def start(self):
+        if not self.boards:
+            self.logger.error("No board given for %s: pass --board TOKEN", self.name)
+            return
+        for board in self.boards:
+            for request in self.board_requests(board):
+                yield request
+
+    def board_requests(self, board: str) -> Iterable[scrapy.Request]:
+        """The first request(s) for one board; subclasses implement it."""
+        raise NotImplementedError
+
+    def api_host(self) -> str:
+        """``base_url``, else the ``AMSCOUT_BASE_URL`` setting, else ``api_base``."""
+        settings = getattr(self, "settings", None)  # absent until a crawler binds the spider
+        configured = settings.get("AMSCOUT_BASE_URL") if settings is not None else None
+        return (self.base_url or configured or self.api_base).rstrip("/")
+
+    def api_url(self, path: str, board: str | None = None, **query) -> str:
+        """The full URL of ``path`` on the API host, ``{board}`` filled in, with ``query``."""
+        host = self.api_host()
+        if board is not None:
+            host = host.replace("{board}", board)
+        url = host + path
+        if query:
+            url += ("&" if "?" in url else "?") + urlencode(query, quote_via=quote)
+        return url
+
+    def request(self, url: str, callback, **cb_kwargs) -> scrapy.Request:
+        """A request whose failures end in ``on_error`` (one ERROR line, crawl goes on)."""
+        return scrapy.Request(url, callback=callback, errback=self.on_error, cb_kwargs=cb_kwargs)
+
+    def page_allowed(self, page_number: int) -> bool:
+        """True while ``page_number`` (1 for the first list page) is within ``max_pages``."""
+        return self.max_pages is None or page_number <= self.max_pages
+
+    # ------------------------------------------------------------------ faults
+
+    def on_error(self, failure: Failure):
+        """Log a failed request once, at ERROR, with its URL and the reason."""
+        request = getattr(failure, "request", None)
+        url = request.url if request is not None else "?"
+        response = getattr(failure.value, "response", None)
+        if response is not None:
+            reason = f"HTTP {response.status}"
+        else:
+            reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        self.logger.error("Request failed: %s (%s)", url, reason)
+
+    def load_json(self, response: Response) -> Any | None:
+        """The response's JSON, or ``None`` after one ERROR line when it is not JSON."""
+        try:
+            return json.loads(response.text)
+        except (ValueError, AttributeError) as exc:
+            self.logger.error("Malformed JSON from %s (%s)", response.url, exc)
+            return None
+
+    def bad_shape(self, response: Response, expected: str) -> None:
+        """Log (one ERROR) a JSON answer that lacks what the API always sends."""
+        self.logger.error("Unexpected JSON from %s: expected %s", response.url, expected)
+
+    # ------------------------------------------------------------------ items
+
+    def make_posting(self, board: str, external_id, raw: dict, **fields) -> Posting:
+        """A Posting with id, source, board and raw set; ``description_text`` derived from
+        ``description_html`` unless given. Fields that are ``None`` are left out."""
+        item = Posting(
+            id=posting_id(self.name, board, external_id), source=self.name, board=board,
+            external_id=str(external_id), raw=raw,
+        )
+        if fields.get("description_html") and not fields.get("description_text"):
+            fields["description_text"] = html_to_text(fields["description_html"])
+        for key, value in fields.items():
+            if value is not None and value != "":
+                item[key] = value
+        return item
