@@ -233,7 +233,8 @@ def is_requirement_like(doc: Doc, start: int, end: int) -> bool:
     return bool(CAPABILITY_CUE.search(doc.text[a:b]))
 
 
-for _name, _default in (("blocks", None), ("_block_starts", None)):
+# ``title`` is set by analysis.extract before the pipeline runs (work mode and role read it).
+for _name, _default in (("blocks", None), ("_block_starts", None), ("title", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 

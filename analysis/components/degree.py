@@ -1,0 +1,177 @@
+"""Degree: the lowest degree level required, the level preferred, "or equivalent", fields of study.
+
+Degree mentions ("Bachelor's", "BA/BS", "MBA", "high school diploma", "PhD", "JD") are grouped
+when joined by "or" / "/" ("BA/BS or MBA" is one statement at its lowest level). A statement is
+preferred when a preferred cue stands in its own part of the sentence or its section is
+preferred; otherwise it is required. Fields come from the taxonomy matcher's
+``doc._.field_matches`` that fall inside a degree statement.
+Sets ``doc._.degree`` = {required, preferred, or_equivalent, fields, evidence, mentions}.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from analysis.components.sections import PREFERRED_CUE, block_at, clause_at, section_at
+
+LEVELS = ["high_school", "associate", "bachelor", "master", "doctorate", "professional"]
+RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
+
+_APOS = r"['’`]?"
+_LEVEL_PATTERNS = [
+    ("high_school", r"\bhigh[- ]school\b(?! (?:students?|teachers?|seniors?|juniors?))|\bH\.?S\.? (?:diploma|degree)|"
+                    r"\bGED\b|\bsecondary school (?:diploma|education)|\bdiploma\b"),
+    ("associate", rf"\bassociate{_APOS}s?{_APOS}? (?:degree|of (?:arts|science|applied))|\bassociate{_APOS}s\b|"
+                  r"\bA\.A\.S?\b|\bAAS\b|\btwo[- ]year (?:college )?degree|\b2[- ]year (?:college )?degree"),
+    ("bachelor", rf"\bbachelor{_APOS}s?{_APOS}?|\bbaccalaureate|\bB\.[AS]\.?(?:[CN]\.?)?(?![\w.])|\bB[AS]/B[AS]\b|"
+                 r"\bBSc\b|\bBSN\b|\bBBA\b|\bB[AS](?= (?:degree|in|or|/))|\b(?:4|four)[- ]year (?:college |university )?degree|"
+                 r"\bundergraduate degree|\b(?:college|university) degree|\bcollege graduate|\bdegree from an? (?:accredited )?"
+                 r"(?:college|university|four[- ]year|4[- ]year)"),
+    ("master", rf"\bmaster{_APOS}s?{_APOS}? (?:degree|of|in)|\bmasters?{_APOS}s?{_APOS}?(?= (?:or|and|preferred|required|is))|"
+               r"\bmaster{_APOS}s\b|\bMBA\b|\bM\.B\.A\.?|\bM\.[AS]\.?(?![\w.])|\bMSc\b|\bMSN\b|\bMPH\b|\bM[AS](?= (?:degree|in))|"
+               r"\b(?:graduate|advanced|post[- ]?graduate) degree"),
+    ("doctorate", r"\bPh\.? ?D\b\.?|\bdoctora(?:te|l)\b|\bdoctor of (?:philosophy|science)"),
+    ("professional", r"\bJ\.D\.|\bJD\b(?= (?:degree|or|from|required|preferred|/))|\bjuris doctor|\bM\.D\.|"
+                     r"\bPharm\.? ?D\b|\bDDS\b|\bDVM\b|\bdoctor of (?:medicine|pharmacy|law)"),
+]
+_LEVEL_RE = re.compile("|".join(f"(?P<{lvl}>{pat})" for lvl, pat in _LEVEL_PATTERNS), re.I)
+_DEGREE_CONTEXT = re.compile(r"degree|diploma|education|graduate|qualif|required|preferred|field|major|equivalent|in |or |ged", re.I)
+_JOIN = re.compile(r"^[\s,/]*(?:(?:or|and/or|and)\s+(?:an?\s+)?|/)?\s*(?:(?:higher|above|equivalent|degree|in [\w ,&]{0,40}?)\s*)?[\s,/]*$", re.I)
+_EQUIVALENT = re.compile(
+    r"equivalent (?:combination|work|professional|related|practical|relevant)?\s*(?:of\s+)?(?:education\s+and\s+)?experience|"
+    r"or (?:the )?equivalent\b|in lieu of (?:a |the )?degree|experience in lieu|combination of (?:education|training|relevant) and|"
+    r"or (?:comparable|commensurate|relevant|related|equivalent) (?:\w+ )?experience|"
+    r"(?:education|degree),? or (?:an? )?(?:equivalent|comparable|relevant) (?:combination|experience)|"
+    r"experience (?:may|can|will) (?:be )?substitut|equivalent (?:\w+ )?experience", re.I)
+_NOT_DEGREE_CONTEXT = re.compile(r"tuition|reimburse|scholarship|students?\b|alumni|teach", re.I)
+
+
+def find_mentions(doc: Doc) -> list[dict]:
+    text = doc.text
+    mentions = []
+    for m in _LEVEL_RE.finditer(text):
+        level = m.lastgroup
+        if section_at(doc, m.start()) in ("company", "benefits", "legal"):
+            continue
+        a, b = clause_at(doc, m.start(), m.end())
+        clause = text[a:b]
+        if _NOT_DEGREE_CONTEXT.search(clause):
+            continue
+        if level == "high_school" and m.group(0).lower() == "diploma" and not re.search(r"high school|ged|equivalent", clause, re.I):
+            continue
+        if level in ("master", "doctorate", "professional", "bachelor") and len(m.group(0)) <= 4 \
+                and not _DEGREE_CONTEXT.search(clause):
+            continue
+        mentions.append({"level": level, "start": m.start(), "end": m.end(), "clause": (a, b)})
+    return mentions
+
+
+def group_mentions(text: str, mentions: list[dict]) -> list[list[dict]]:
+    """Mentions joined by 'or', '/', ',' in one clause form one statement."""
+    groups: list[list[dict]] = []
+    for m in mentions:
+        if groups:
+            prev = groups[-1][-1]
+            between = text[prev["end"]:m["start"]]
+            if prev["clause"] == m["clause"] and len(between) <= 60 and _JOIN.match(between) \
+                    and not PREFERRED_CUE.search(between):
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    return groups
+
+
+def _group_status(doc: Doc, groups: list[list[dict]], gi: int) -> bool:
+    """True if the statement is required, False if preferred."""
+    text = doc.text
+    group = groups[gi]
+    a, b = group[0]["clause"]
+    seg_start = a
+    if gi > 0 and groups[gi - 1][-1]["clause"] == (a, b):
+        seg_start = groups[gi - 1][-1]["end"]
+    seg_end = b
+    if gi + 1 < len(groups) and groups[gi + 1][0]["clause"] == (a, b):
+        seg_end = groups[gi + 1][0]["start"]
+    segment = text[seg_start:seg_end]
+    after = text[group[-1]["end"]:seg_end]
+    before = text[seg_start:group[0]["start"]]
+    if PREFERRED_CUE.search(after) or re.search(r"(prefer\w*|ideally|plus|desired|bonus)\s*[:\-–]?\s*(?:an?\s+)?$", before, re.I):
+        return False
+    if re.search(r"\brequired\b|\bmust\b|\bminimum\b", segment, re.I):
+        return True
+    if PREFERRED_CUE.search(before):
+        return False
+    if section_at(doc, group[0]["start"]) == "preferred":
+        return False
+    return True
+
+
+def summarize(doc: Doc) -> dict:
+    text = doc.text
+    groups = group_mentions(text, find_mentions(doc))
+    required, preferred, evidence, statements = [], [], [], []
+    or_equivalent = False
+    for gi, group in enumerate(groups):
+        level = min((m["level"] for m in group), key=RANK.get)
+        status = _group_status(doc, groups, gi)
+        (required if status else preferred).append(level)
+        a, b = group[0]["clause"]
+        block = block_at(doc, group[0]["start"])
+        statements.append({"level": level, "required": status, "start": group[0]["start"],
+                           "end": group[-1]["end"], "clause": [a, b]})
+        evidence.append({"start": a, "end": b})
+        window_end = block["end_char"] if block else b
+        if _EQUIVALENT.search(text[a:min(len(text), max(b, window_end) + 0)]):
+            or_equivalent = True
+    fields = _fields(doc, statements)
+    return {
+        "required": min(required, key=RANK.get) if required else None,
+        "preferred": min(preferred, key=RANK.get) if preferred else None,
+        "or_equivalent": or_equivalent,
+        "fields": fields,
+        "evidence": _merge(evidence),
+        "statements": statements,
+    }
+
+
+def _fields(doc: Doc, statements: list[dict]) -> list[str]:
+    """Fields of study the taxonomy matcher found inside a degree statement's clause."""
+    if not Doc.has_extension("field_matches") or not statements:
+        return []
+    found = []
+    for f in doc._.field_matches or []:
+        for s in statements:
+            a, b = s["clause"]
+            if a <= f["start"] < b:
+                name = f.get("canonical") or f.get("name") or f.get("text")
+                if name and name not in found:
+                    found.append(name)
+                break
+    return found
+
+
+def _merge(spans: list[dict]) -> list[dict]:
+    out: list[dict] = []
+    for s in sorted(spans, key=lambda s: s["start"]):
+        if out and s["start"] <= out[-1]["end"]:
+            out[-1]["end"] = max(out[-1]["end"], s["end"])
+        else:
+            out.append(dict(s))
+    return out
+
+
+if not Doc.has_extension("degree"):
+    Doc.set_extension("degree", default=None)
+
+
+@Language.factory("amscout_degree")
+def make_degree(nlp: Language, name: str):
+    return DegreeComponent()
+
+
+class DegreeComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.degree = summarize(doc)
+        return doc

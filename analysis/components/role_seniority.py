@@ -1,0 +1,88 @@
+"""Role family and seniority, from the title first and the text second (GUIDELINES.md).
+
+role_family: account_management (account manager / executive / director / coordinator, client
+relationship, customer success, provider / partner relationship) | sales (sales reps, SDR / BDR,
+business development, sales managers and engineers, telesales) | other.
+seniority: title level markers first (intern, junior / associate / I -> entry, senior / Sr. / II /
+III / staff / lead -> senior, director / head / VP / C-level -> director_plus); a title "Manager"
+is ``manager`` only when the text says the role manages people; else ``mid``. A title naming two
+levels ("Account Manager / Sr. Account Manager") takes the first one named.
+Sets ``doc._.role_family`` and ``doc._.seniority`` (each {"value", "evidence"}).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_AM = re.compile(
+    r"\baccount\s+(?:manager|executive|director|coordinator|lead|management|representative|rep|strategist|"
+    r"specialist|partner)\b|\b(?:client|customer)\s+(?:relationship|success|partner)\s*(?:manager|executive|lead|"
+    r"director|specialist|partner|associate|representative)?\b|\b(?:provider|partner|partnership|"
+    r"relationship)\s+(?:relations(?:hip)?\s+)?(?:manager|executive)\b|\bkey accounts?\b|\bKAM\b|\b(?:AM|AE)\b(?=\s*[-,(|]|$)", re.I)
+_SALES = re.compile(
+    r"\bsales\b|\bSDR\b|\bBDR\b|\bbusiness development\b|\btelesales\b|\bsales[- ]?person\b|\bselling\b|"
+    r"\bbusiness developer\b|\b(?:inside|outside|field)\s+(?:rep|representative)\b|\bterritory (?:manager|representative)\b", re.I)
+
+_INTERN = re.compile(r"\bintern(?:ship)?s?\b|\bco-?op\b|\bapprentice", re.I)
+_DIRECTOR = re.compile(r"\bdirector\b|\bhead\s+(?:of\b|\()|\bhead$|\bVP\b|\bSVP\b|\bEVP\b|\bAVP\b|\bvice[- ]president\b|"
+                       r"\bchief\b|\bC[EFOTRM]O\b|\bpresident\b|\bpartner\b(?! (?:manager|success|relations|marketing))", re.I)
+_SENIOR = re.compile(r"\bsenior\b|\bsr\b\.?|\bII\b|\bIII\b|\bIV\b|\bIII?[a-c]\b|\bstaff\b(?! (?:accountant|nurse|member|assistant|writer|"
+                     r"attorney|auditor|pharmacist|engineer i\b))|\blead\b|\bprincipal\b|\bexpert\b|\b(?:level\s*)?[3-9]\s*$", re.I)
+_ENTRY = re.compile(r"\bjunior\b|\bjr\b\.?|\bassociate\b(?! (?:director|manager|vice|partner|professor))|\bI\b(?!\s*[/&-]\s*I)|"
+                    r"\bentry[- ]level\b|\bgraduate\b|\btrainee\b|\bnew grad|\blevel\s*1\b|\b1\s*$", re.I)
+_MANAGER_TITLE = re.compile(r"\bmanager\b|\bsupervisor\b|\bteam lead(?:er)?\b|\bmgr\b", re.I)
+_MANAGES_PEOPLE = re.compile(
+    r"\bdirect reports?\b|\b(?:manag|lead|supervis|oversee|build|hir|coach|mentor)\w*\s+(?:and\s+\w+\s+)?(?:a|the|our|your|their|his|her)?\s*"
+    r"(?:\w+\s+){0,2}(?:team|staff|employees|department|group|people|reports|direct)\b(?!\s+(?:members? to|of (?:experts|professionals) to))|"
+    r"\bpeople (?:management|manager|leader)\b|\bteam of \d+\b|\bhire,? (?:train|develop)|\bperformance (?:reviews|evaluations|appraisals)\b|"
+    r"\bsupervis(?:e|es|ing|ory) (?:responsibilit|experience|the|a|all)\b|\bmanage (?:and develop )?(?:a )?team\b", re.I)
+_ENTRY_TEXT = re.compile(r"\bentry[- ]level\b|\bno (?:prior )?experience (?:is )?(?:required|necessary|needed)\b", re.I)
+
+
+def first_title_part(title: str) -> str:
+    """The first role a title names: 'Account Manager / Sr. Account Manager' -> 'Account Manager'."""
+    title = re.sub(r"\([^)]*\)", " ", title or "")
+    parts = re.split(r"\s*(?:\s/\s|/\s|\s/|\|\||\bor\b)\s*", title)
+    return next((p for p in parts if re.search(r"[A-Za-z]{2}", p)), title)
+
+
+def role_family(title: str, text: str) -> str:
+    first = first_title_part(title)
+    for candidate in (first, title):
+        if _AM.search(candidate):
+            return "account_management"
+        if _SALES.search(candidate):
+            return "sales"
+    return "other"
+
+
+def seniority(title: str, text: str) -> str:
+    part = first_title_part(title)
+    for rx, level in ((_INTERN, "intern"), (_DIRECTOR, "director_plus"), (_SENIOR, "senior"), (_ENTRY, "entry")):
+        if rx.search(part):
+            return level
+    if _MANAGER_TITLE.search(part) and _MANAGES_PEOPLE.search(text):
+        return "manager"
+    if _ENTRY_TEXT.search(text[:4000]):
+        return "entry"
+    return "mid"
+
+
+for _name in ("title", "role_family", "seniority"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.factory("amscout_role_seniority")
+def make_role_seniority(nlp: Language, name: str):
+    return RoleSeniorityComponent()
+
+
+class RoleSeniorityComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        title = doc._.title or ""
+        doc._.role_family = role_family(title, doc.text)
+        doc._.seniority = seniority(title, doc.text)
+        return doc

@@ -1,0 +1,177 @@
+"""Salary: the pay stated in the text, as {min, max, period, currency, kind, text, start, end}.
+
+"$60,000 - $80,000 per year", "$60K-$80K", "$25/hr", "OTE $120K", "between $X and $Y".
+The period is read from the words around the figure first ("per hour", "annually", "monthly"),
+from the magnitude only when no word says it. ``kind`` is ``ote`` for on-target / total target
+earnings, ``base`` where the text says base, salary, wage or pay rate, else ``unspecified``.
+With several ranges (by location or level) the first one stated is the one for this role.
+Amounts that are company facts ("$750 million", "$5B revenue") are not pay.
+Sets ``doc._.salary`` (or None); ``annual_min`` / ``annual_max`` are annualised for reports.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+ANNUAL_FACTOR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
+
+_CUR = r"(?:US\s?\$|USD\s?\$?|CAD\s?\$?|C\$|A\$|\$|£|€)"
+_AMT = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
+_K = r"(?:\s?(?:[kK]\b|thousand\b))"
+_BIG = r"(?:\s?(?:[mMbB]\b|mm\b|MM\b|million|billion|bn\b|trillion))"
+def _one(i: int) -> str:
+    return rf"(?P<cur{i}>{_CUR})\s?(?P<amt{i}>{_AMT})(?P<k{i}>{_K})?(?P<big{i}>{_BIG})?(?:\s?(?P<code{i}>USD|CAD|GBP|EUR))?"
+
+
+
+_SEP = r"\s*(?:-|–|—|to|and|through|up to|/-)\s*"
+_RANGE = re.compile(
+    _one(1) + rf"(?:{_SEP}(?P<cur2>{_CUR})?\s?(?P<amt2>{_AMT})(?P<k2>{_K})?(?P<big2>{_BIG})?"
+    rf"(?:\s?(?P<code2>USD|CAD|GBP|EUR))?)?")
+# A figure without a currency sign, e.g. "60,000 - 80,000 USD" or "salary: 60K-80K".
+_BARE = re.compile(
+    rf"(?<![\w.$])(?P<amt1>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d{{1,2}})?)(?P<k1>{_K})?"
+    rf"{_SEP}(?P<amt2>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d{{1,2}})?)(?P<k2>{_K})?\s?(?P<code2>USD|CAD|GBP|EUR|dollars)?")
+
+_PERIODS = [
+    ("hour", r"per\s+hour|an\s+hour|/\s?h(?:ou)?r\b|hourly|p/h\b|/\s?hour|\bph\b|per\s+hr\b|hr\.?\b"),
+    ("day", r"per\s+day|a\s+day|/\s?day\b|daily(?:\s+rate)?|day\s+rate"),
+    ("week", r"per\s+week|a\s+week|/\s?w(?:ee)?k\b|weekly"),
+    ("month", r"per\s+month|a\s+month|/\s?mo(?:nth)?\b|monthly"),
+    ("year", r"per\s+(?:year|annum)|a\s+year|/\s?y(?:ea)?r\b|annual(?:ly|ized)?|yearly|p\.?a\.?\b|"
+             r"salary|per\s+yr|/\s?annum"),
+]
+_PERIOD_RES = [(p, re.compile(rx, re.I)) for p, rx in _PERIODS]
+_OTE = re.compile(r"\bOTE\b|on[- ]target|total target|target(?:ed)? (?:total )?(?:earnings|compensation|cash|comp\b)|"
+                  r"total targeted|\bTTC\b|total (?:cash )?compensation.{0,20}(?:commission|bonus)|with commission|"
+                  r"including commission|base (?:plus|\+) commission", re.I)
+_BASE = re.compile(r"\bbase\b|salary|salaries|\bwages?\b|pay rate|hourly rate|rate of pay|starting pay|pay:", re.I)
+_PAY_CONTEXT = re.compile(r"salary|pay\b|compensation|wage|rate|\bOTE\b|earn|base|range|hourly|annual|per (?:year|hour|annum)|"
+                          r"/\s?(?:hr|hour|yr|year)|total target|income|bonus|commission", re.I)
+_NOT_PAY = re.compile(r"revenue|raised|funding|valuation|in sales\b|budget|portfolio|deal size|quota|bonus of|"
+                      r"sign[- ]on|signing|stipend|reimburse|allowance|referral|relocation|tuition|per (?:month )?for|"
+                      r"worth|market|saving|spend|assets", re.I)
+
+
+def _value(amt: str, k: str | None) -> float:
+    v = float(amt.replace(",", ""))
+    return v * 1000 if k else v
+
+
+def _period(text: str, start: int, end: int, low: float) -> str:
+    after = text[end:end + 45]
+    after = re.split(r"[.;\n]\s", after, maxsplit=1)[0]
+    before = text[max(0, start - 90):start]
+    before = re.split(r"[.;\n]\s", before)[-1]
+    for window in (after, before):
+        hits = [(m.start(), p) for p, rx in _PERIOD_RES for m in [rx.search(window)] if m]
+        if hits:
+            # nearest word to the figure
+            pos, period = (min(hits) if window is after else max(hits))
+            if period == "year" and low < 200 and window is before:
+                continue  # "salary ... $25/hr" — the magnitude of an hourly figure wins over "salary"
+            return period
+    if low < 300:
+        return "hour"
+    if low < 20000:
+        return "month"
+    return "year"
+
+
+def _kind(text: str, start: int, end: int) -> str:
+    window = text[max(0, start - 160):min(len(text), end + 80)]
+    near_before = text[max(0, start - 160):start]
+    if _OTE.search(window):
+        return "ote"
+    if _BASE.search(near_before) or _BASE.search(text[end:end + 40]):
+        return "base"
+    return "unspecified"
+
+
+def _candidates(text: str):
+    for m in _RANGE.finditer(text):
+        if m.group("big1") or m.group("big2"):
+            continue
+        k1, k2 = m.group("k1"), m.group("k2")
+        low = _value(m.group("amt1"), k1)
+        high = _value(m.group("amt2"), k2) if m.group("amt2") else None
+        if high is not None and k2 and not k1 and low < 1000:
+            low *= 1000  # "$60-80K"
+        yield m, low, high, m.group("code1") or m.group("code2"), m.group("cur1")
+    for m in _BARE.finditer(text):
+        k1, k2 = m.group("k1"), m.group("k2")
+        low, high = _value(m.group("amt1"), k1), _value(m.group("amt2"), k2)
+        if k2 and not k1 and low < 1000:
+            low *= 1000
+        context = text[max(0, m.start() - 60):m.start()]
+        if not (m.group("code2") or re.search(r"salary|pay range|compensation|wage|OTE", context, re.I)):
+            continue
+        if low < 1000 and not re.search(r"hour|hr\b", text[m.end():m.end() + 20] + context, re.I):
+            continue
+        yield m, low, high, m.group("code2"), None
+
+
+def find_salary(doc: Doc) -> dict | None:
+    text = doc.text
+    best = None
+    for m, low, high, code, cur in _candidates(text):
+        if high is not None and high < low:
+            low, high = high, low
+        if low <= 0 or (high is not None and high > 20 * max(low, 1) and low >= 100):
+            high = None if high and high > 20 * low else high
+        before = text[max(0, m.start() - 80):m.start()]
+        after = text[m.end():m.end() + 40]
+        single = high is None or m.group("amt2") is None
+        if _NOT_PAY.search(before[-40:] + " " + after[:25]) and not _PAY_CONTEXT.search(before[-30:]):
+            continue
+        if single and not _PAY_CONTEXT.search(before[-60:] + " " + after):
+            continue
+        if low < 7:
+            continue
+        hi = high if high is not None else low
+        cand = (m.start(), m, low, hi, code, cur)
+        if best is None or cand[0] < best[0]:
+            best = cand
+    if best is None:
+        return None
+    start, m, low, hi, code, cur = best
+    period = _period(text, m.start(), m.end(), low)
+    currency = _currency(code, cur)
+    return {
+        "min": _clean(low), "max": _clean(hi), "period": period, "currency": currency,
+        "kind": _kind(text, m.start(), m.end()), "text": text[m.start():m.end()],
+        "start": m.start(), "end": m.end(),
+        "annual_min": round(low * ANNUAL_FACTOR[period], 2), "annual_max": round(hi * ANNUAL_FACTOR[period], 2),
+    }
+
+
+def _currency(code: str | None, cur: str | None) -> str:
+    if code and code.upper() in ("USD", "CAD", "GBP", "EUR"):
+        return code.upper()
+    cur = (cur or "").upper()
+    if cur.startswith("CAD") or cur == "C$":
+        return "CAD"
+    if cur == "A$":
+        return "AUD"
+    return {"£": "GBP", "€": "EUR"}.get(cur, "USD")
+
+
+def _clean(x: float):
+    return int(x) if float(x).is_integer() else round(x, 2)
+
+
+if not Doc.has_extension("salary"):
+    Doc.set_extension("salary", default=None)
+
+
+@Language.factory("amscout_salary")
+def make_salary(nlp: Language, name: str):
+    return SalaryComponent()
+
+
+class SalaryComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.salary = find_salary(doc)
+        return doc
