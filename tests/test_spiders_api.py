@@ -154,3 +154,388 @@ def test_make_posting_derives_id_and_text():
     assert isinstance(item, Posting)
     assert item["id"] == "echo:acme:42" and item["external_id"] == "42"
     assert item["description_text"] == "Hi" and "location" not in item
+
+
+# ============================================================================ payloads
+# Responses in each source's real shape (../shared/reference/api_samples), our own values.
+
+def _escape(html: str) -> str:
+    """Greenhouse sends its HTML entity-escaped."""
+    return html.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def greenhouse_jobs() -> dict:
+    def job(id_, title, location, content, **extra):
+        return {"absolute_url": f"https://boards.greenhouse.io/acme/jobs/{id_}", "id": id_,
+                "internal_job_id": id_ + 1, "title": title, "company_name": "Acme Robotics",
+                "location": {"name": location}, "updated_at": "2026-03-09T12:00:00-05:00",
+                "first_published": "2026-03-02T22:30:00-05:00", "requisition_id": "R1",
+                "content": _escape(content), "departments": [{"id": 7, "name": "Sales"}],
+                "offices": [{"id": 3, "name": location}], **extra}
+    return {"jobs": [
+        job(4001, "Senior Account Manager", "Austin, TX",
+            '<div class="intro"><p>Grow &amp; keep our <b>largest</b> customers.</p></div>'
+            "<h3>What you bring</h3><ul><li>5+ years of account management</li><li>Salesforce</li></ul>",
+            metadata=[{"id": 1, "name": "Workplace Type", "value": "Hybrid", "value_type": "single_select"},
+                      {"id": 2, "name": "Employment Type", "value": "Full-time", "value_type": "single_select"}]),
+        job(4002, "Key Account Executive, EMEA", "London, United Kingdom", "<p>Own EMEA renewals.</p>",
+            metadata=[{"id": 1, "name": "Workplace Type", "value": "Remote", "value_type": "single_select"}]),
+        job(4003, "Backend Engineer", "Remote", "<p>Write Go.</p>", metadata=None),
+    ], "meta": {"total": 3}}
+
+
+LEVER_CREATED_MS = 1767225600000   # 2026-01-01T00:00:00Z
+
+
+def lever_posting(n: int) -> dict:
+    posting = {
+        "id": f"0000{n:04d}-aaaa-4bbb-8ccc-dddddddddddd", "text": f"Account Manager {n}",
+        "categories": {"commitment": "Full-time", "location": "Denver, CO", "team": "Customer Success",
+                       "allLocations": ["Denver, CO"]},
+        "country": "US", "workplaceType": "on-site", "createdAt": LEVER_CREATED_MS + n * 86_400_000,
+        "hostedUrl": f"https://jobs.lever.co/zeta/{n}", "applyUrl": f"https://jobs.lever.co/zeta/{n}/apply",
+        "description": "<div><b>Zeta</b> builds payroll software.</div>",
+        "descriptionPlain": "Zeta builds payroll software.",
+        "lists": [{"text": "You will:", "content": "<li>Renew contracts</li><li>Expand accounts</li>"}],
+        "additional": "<div>Benefits: health, 401k.</div>", "additionalPlain": "Benefits: health, 401k.",
+    }
+    if n == 0:
+        posting["salaryRange"] = {"currency": "USD", "interval": "per-year-salary", "min": 70000, "max": 95000}
+        posting["workplaceType"] = "remote"
+    return posting
+
+
+def ashby_board() -> dict:
+    base = {"location": "Remote - United States", "department": "Sales", "team": "Account Management",
+            "employmentType": "FullTime", "publishedAt": "2026-02-14T08:00:00.000+00:00",
+            "isRemote": True, "workplaceType": "Remote", "descriptionHtml": "<p>Manage a book of SMB accounts.</p>",
+            "descriptionPlain": "Manage a book of SMB accounts.",
+            "address": {"postalAddress": {"addressCountry": "United States"}}}
+    return {"apiVersion": "1", "jobs": [
+        {**base, "id": "a1", "title": "Account Manager, SMB", "isListed": True,
+         "jobUrl": "https://jobs.ashbyhq.com/nimbus/a1",
+         "compensation": {"scrapeableCompensationSalarySummary": "$80K - $100K", "summaryComponents": [
+             {"compensationType": "Bonus", "interval": "1 YEAR", "currencyCode": "USD", "minValue": None, "maxValue": None},
+             {"compensationType": "Salary", "interval": "1 YEAR", "currencyCode": "USD", "minValue": 80000, "maxValue": 100000}]}},
+        {**base, "id": "a2", "title": "Strategic Account Director", "isListed": True, "isRemote": False,
+         "workplaceType": "Hybrid", "location": "Berlin", "address": {"postalAddress": {"addressCountry": "Germany"}},
+         "jobUrl": "https://jobs.ashbyhq.com/nimbus/a2",
+         "compensation": {"summaryComponents": [], "compensationTiers": [
+             {"title": "Zone A", "components": [{"compensationType": "Salary", "interval": "1 YEAR",
+                                                 "currencyCode": "EUR", "minValue": 90000, "maxValue": 120000}]},
+             {"title": "Zone B", "components": [{"compensationType": "Salary", "interval": "1 YEAR",
+                                                 "currencyCode": "EUR", "minValue": 85000, "maxValue": 110000}]}]}},
+        {**base, "id": "a3", "title": "Account Manager (internal only)", "isListed": False,
+         "jobUrl": "https://jobs.ashbyhq.com/nimbus/a3"},
+    ]}
+
+
+def smartrecruiters_summary(n: int) -> dict:
+    return {"id": f"74400000{n}", "name": f"Key Account Manager {n}", "uuid": f"uuid-{n}",
+            "refNumber": f"REF{n}", "company": {"identifier": "Orbit", "name": "Orbit GmbH"},
+            "releasedDate": f"2026-04-0{n}T09:00:00.000Z",
+            "location": {"city": "Munich", "region": "BY", "country": "de", "remote": False, "hybrid": n == 2,
+                         "fullLocation": "Munich, BY, Germany"},
+            "department": {"id": "d1", "label": "Sales"} if n != 3 else {},
+            "function": {"id": "sales", "label": "Sales"},
+            "typeOfEmployment": {"id": "permanent", "label": "Full-time"}}
+
+
+def smartrecruiters_detail(n: int) -> dict:
+    summary = smartrecruiters_summary(n)
+    return {"id": summary["id"], "name": summary["name"], "company": summary["company"],
+            "location": summary["location"], "releasedDate": summary["releasedDate"],
+            "postingUrl": f"https://jobs.smartrecruiters.com/Orbit/{summary['id']}-kam",
+            "jobAd": {"sections": {
+                "companyDescription": {"title": "Company Description", "text": "<p>Orbit makes satellites.</p>"},
+                "jobDescription": {"title": "Job Description", "text": "<ul><li>Grow key accounts</li></ul>"},
+                "qualifications": {"title": "Qualifications", "text": "<p>German and English.</p>"},
+                "additionalInformation": {"title": "Additional Information", "text": "<p>Car provided.</p>"}}},
+            "active": True, "visibility": "PUBLIC", "typeOfEmployment": summary["typeOfEmployment"]}
+
+
+def workable_account() -> dict:
+    def job(code, title, telecommuting, **extra):
+        return {"title": title, "shortcode": code, "code": "", "employment_type": "Full-time",
+                "telecommuting": telecommuting, "department": "Commercial",
+                "url": f"https://apply.workable.com/j/{code}", "shortlink": f"https://apply.workable.com/j/{code}",
+                "application_url": f"https://apply.workable.com/j/{code}/apply",
+                "published_on": "2026-05-29", "created_at": "2026-05-28", "country": "France", "city": "Lyon",
+                "state": "Auvergne-Rhône-Alpes", "education": "", "experience": "", "function": "Sales",
+                "industry": "Computer Software",
+                "locations": [{"country": "France", "countryCode": "FR", "city": "Lyon",
+                               "region": "Auvergne-Rhône-Alpes", "hidden": False}],
+                "description": "<p>Look after our French customers.</p>", **extra}
+    return {"name": "Huggy Co", "description": None,
+            "jobs": [job("AB12CD34EF", "Account Manager France", True), job("ZZ99", "Office Manager", False)]}
+
+
+def recruitee_offers() -> dict:
+    def offer(id_, title, remote, hybrid, on_site, salary):
+        return {"id": id_, "guid": f"g{id_}", "slug": f"offer-{id_}", "title": title, "company_name": "Bunny",
+                "city": "Amsterdam", "country": "Netherlands", "country_code": "NL",
+                "location": "Amsterdam, North Holland, Netherlands", "remote": remote, "hybrid": hybrid,
+                "on_site": on_site, "employment_type_code": "fulltime_permanent", "department": "Sales",
+                "salary": salary, "published_at": "2026-06-01 16:05:18 UTC",
+                "careers_url": f"https://bunny.recruitee.com/o/offer-{id_}",
+                "careers_apply_url": f"https://bunny.recruitee.com/o/offer-{id_}/c/new",
+                "translations": {"en": {"title": title, "description": "<p>Bunny sells banking.</p>",
+                                        "requirements": "<ul><li>Dutch</li></ul>"}}}
+    empty = {"max": None, "min": None, "period": None, "currency": None}
+    return {"offers": [
+        offer(501, "Client Success Manager", False, True, False,
+              {"min": "4000", "max": "5500", "period": "month", "currency": "EUR"}),
+        offer(502, "Account Executive", False, False, True, empty)]}
+
+
+def themuse_page(page: int) -> dict:
+    ids = {0: [9001, 9002], 1: [9003]}[page]
+    return {"page": page, "page_count": 2, "items_per_page": 2, "total": 3, "results": [
+        {"id": i, "name": f"Account Manager {i}", "type": "external", "short_name": f"am-{i}",
+         "model_type": "jobs", "contents": "<p>Keep clients happy.</p><ul><li>Renewals</li></ul>",
+         "publication_date": "2026-03-17T13:37:20Z",
+         "locations": [{"name": "Chicago, IL"}] if i != 9003 else [{"name": "Flexible / Remote"}],
+         "levels": [{"name": "Mid Level", "short_name": "mid"}], "categories": [{"name": "Account Management"}],
+         "tags": [], "refs": {"landing_page": f"https://www.themuse.com/jobs/lumen/am-{i}"},
+         "company": {"id": 77, "short_name": "lumen", "name": "Lumen Labs"}} for i in ids]}
+
+
+def adzuna_page(page: int) -> dict:
+    def job(id_, title, predicted, **extra):
+        return {"__CLASS__": "Adzuna::API::Response::Job", "id": id_, "title": title,
+                "created": "2026-02-20T10:48:53Z", "salary_is_predicted": predicted,
+                "salary_min": 40000, "salary_max": 52000, "contract_time": "full_time",
+                "company": {"__CLASS__": "Adzuna::API::Response::Company", "display_name": "Brightside Ltd"},
+                "description": "Account Manager wanted to look after a portfolio of B2B clients…",
+                "redirect_url": f"https://www.adzuna.co.uk/land/ad/{id_}?se=x",
+                "location": {"__CLASS__": "Adzuna::API::Response::Location", "area": ["UK", "London"],
+                             "display_name": "London, UK"},
+                "category": {"__CLASS__": "Adzuna::API::Response::Category", "label": "Sales Jobs", "tag": "sales-jobs"},
+                "latitude": 51.5, "longitude": -0.12, "adref": "eyJ...", **extra}
+    results = {1: [job("111", "Account Manager", "0"), job("112", "Senior Account Manager", "1")],
+               2: [job("113", "Account Director", "0", salary_min=None, salary_max=None)]}[page]
+    return {"__CLASS__": "Adzuna::API::Response::JobSearchResults", "count": 53, "mean": 45000.0,
+            "results": results}
+
+
+# ============================================================================ parse methods
+
+def feed(callback, url: str, body, **cb_kwargs) -> list:
+    """Call a spider callback with a response built from ``body`` (JSON-encoded unless bytes)."""
+    raw = body if isinstance(body, bytes) else json.dumps(body).encode()
+    response = TextResponse(url, body=raw, encoding="utf-8", request=Request(url, cb_kwargs=cb_kwargs))
+    return list(callback(response, **cb_kwargs) or [])
+
+
+def test_greenhouse_parse():
+    from crawler.spiders.greenhouse import GreenhouseSpider
+
+    spider = GreenhouseSpider(boards="acme")
+    [request] = list(spider.board_requests("acme"))
+    assert request.url == "https://boards-api.greenhouse.io/v1/boards/acme/jobs?content=true"
+    items = feed(spider.parse_jobs, request.url, greenhouse_jobs(), board="acme")
+    assert [i["id"] for i in items] == ["greenhouse:acme:4001", "greenhouse:acme:4002", "greenhouse:acme:4003"]
+    first = items[0]
+    assert first["description_html"].startswith('<div class="intro"><p>Grow &amp; keep')
+    assert first["description_text"] == ("Grow & keep our largest customers.\n\nWhat you bring\n\n"
+                                         "- 5+ years of account management\n- Salesforce")
+    assert (first["company"], first["location"], first["country"], first["department"]) == \
+        ("Acme Robotics", "Austin, TX", "US", "Sales")
+    assert (first["work_mode"], first["employment_type"], first["date_posted"]) == ("hybrid", "Full-time", "2026-03-02")
+    assert first["raw"]["id"] == 4001 and first["url"].endswith("/4001")
+    assert items[1]["work_mode"] == "remote" and items[1]["country"] == "GB"
+    assert "work_mode" not in items[2] and "salary_min" not in items[2]
+
+
+def test_lever_parse_pages_until_a_short_page():
+    from crawler.spiders.lever import LeverSpider
+
+    spider = LeverSpider(boards="zeta")
+    [first_request] = list(spider.board_requests("zeta"))
+    assert first_request.url == "https://api.lever.co/v0/postings/zeta?mode=json&skip=0&limit=100"
+    out = feed(spider.parse_page, first_request.url, [lever_posting(n) for n in range(100)],
+               board="zeta", skip=0, page=1)
+    items, requests = out[:-1], out[-1:]
+    assert len(items) == 100 and requests[0].url.endswith("skip=100&limit=100")
+    item = items[0]
+    assert item["date_posted"] == "2026-01-01" and items[1]["date_posted"] == "2026-01-02"
+    assert (item["salary_min"], item["salary_max"], item["salary_currency"], item["salary_period"]) == \
+        (70000.0, 95000.0, "USD", "year")
+    assert item["work_mode"] == "remote" and items[1]["work_mode"] == "onsite"
+    assert (item["department"], item["employment_type"], item["country"]) == ("Customer Success", "Full-time", "US")
+    assert item["description_text"] == ("Zeta builds payroll software.\n\nYou will:\n\n- Renew contracts\n"
+                                        "- Expand accounts\n\nBenefits: health, 401k.")
+    assert "salary_min" not in items[1]
+    last = feed(spider.parse_page, requests[0].url, [lever_posting(100)], board="zeta", skip=100, page=2)
+    assert len(last) == 1 and isinstance(last[0], Posting)
+    capped = LeverSpider(boards="zeta", max_pages=1)
+    assert not [r for r in feed(capped.parse_page, first_request.url, [lever_posting(n) for n in range(100)],
+                                board="zeta", skip=0, page=1) if isinstance(r, Request)]
+
+
+def test_lever_plain_only_posting():
+    from crawler.spiders.lever import LeverSpider
+
+    posting = {"id": "p1", "text": "Account Manager", "descriptionPlain": "Line one\nLine two",
+               "lists": [{"text": "Needs", "content": "<li>Grit</li>"}], "categories": {}}
+    [item] = feed(LeverSpider(boards="z").parse_page, "http://h/x", [posting], board="z", skip=0, page=1)
+    assert item["description_text"] == "Line one\n\nLine two\n\nNeeds\n\n- Grit"
+
+
+def test_ashby_parse_skips_unlisted_and_reads_compensation():
+    from crawler.spiders.ashby import AshbySpider
+
+    spider = AshbySpider(boards="nimbus")
+    [request] = list(spider.board_requests("nimbus"))
+    assert request.url == "https://api.ashbyhq.com/posting-api/job-board/nimbus?includeCompensation=true"
+    items = feed(spider.parse_board, request.url, ashby_board(), board="nimbus")
+    assert [i["external_id"] for i in items] == ["a1", "a2"]
+    a1, a2 = items
+    assert (a1["salary_min"], a1["salary_max"], a1["salary_currency"], a1["salary_period"]) == \
+        (80000.0, 100000.0, "USD", "year")
+    assert (a2["salary_min"], a2["salary_max"], a2["salary_currency"]) == (85000.0, 120000.0, "EUR")
+    assert (a1["work_mode"], a2["work_mode"]) == ("remote", "hybrid")
+    assert (a1["country"], a2["country"], a1["date_posted"]) == ("US", "DE", "2026-02-14")
+
+
+def test_ashby_mixed_currencies_are_not_structured():
+    from crawler.spiders.ashby import ashby_salary
+
+    tiers = [{"components": [{"compensationType": "Salary", "interval": "1 YEAR", "currencyCode": c,
+                              "minValue": 1, "maxValue": 2}]} for c in ("USD", "EUR")]
+    assert ashby_salary({"compensationTiers": tiers}) == {}
+    assert ashby_salary(None) == {}
+
+
+def test_smartrecruiters_list_then_detail():
+    from crawler.spiders.smartrecruiters import SmartRecruitersSpider
+
+    spider = SmartRecruitersSpider(boards="Orbit")
+    [request] = list(spider.board_requests("Orbit"))
+    assert request.url == "https://api.smartrecruiters.com/v1/companies/Orbit/postings?limit=100&offset=0"
+    page = {"offset": 0, "limit": 100, "totalFound": 3, "content": [smartrecruiters_summary(1), smartrecruiters_summary(2)]}
+    out = feed(spider.parse_list, request.url, page, board="Orbit", offset=0, page=1)
+    assert [r.url for r in out] == [
+        "https://api.smartrecruiters.com/v1/companies/Orbit/postings/744000001",
+        "https://api.smartrecruiters.com/v1/companies/Orbit/postings/744000002",
+        "https://api.smartrecruiters.com/v1/companies/Orbit/postings?limit=100&offset=2"]
+    detail_request = out[0]
+    [item] = feed(spider.parse_detail, detail_request.url, smartrecruiters_detail(1), **detail_request.cb_kwargs)
+    assert item["id"] == "smartrecruiters:Orbit:744000001" and item["company"] == "Orbit GmbH"
+    assert item["description_text"].startswith("Company Description\n\nOrbit makes satellites.\n\nJob Description\n\n- Grow key accounts")
+    assert (item["country"], item["work_mode"], item["department"], item["employment_type"]) == \
+        ("DE", "onsite", "Sales", "Full-time")
+    assert item["url"].endswith("744000001-kam") and item["raw"]["jobAd"] and item["raw"]["refNumber"] == "REF1"
+    last = feed(spider.parse_list, out[2].url, {"offset": 2, "limit": 100, "totalFound": 3,
+                                                 "content": [smartrecruiters_summary(3)]}, board="Orbit", offset=2, page=2)
+    assert len(last) == 1 and last[0].url.endswith("/postings/744000003")
+
+
+def test_smartrecruiters_detail_failure_keeps_the_list_posting(caplog):
+    from twisted.python.failure import Failure
+    from scrapy.spidermiddlewares.httperror import HttpError
+    from crawler.spiders.smartrecruiters import SmartRecruitersSpider
+
+    spider = SmartRecruitersSpider(boards="Orbit")
+    request = spider.detail_request("Orbit", smartrecruiters_summary(2))
+    response = TextResponse(request.url, status=500, body=b"oops", request=request)
+    failure = Failure(HttpError(response, "Ignoring non-200 response"))
+    failure.request = request
+    with caplog.at_level(logging.ERROR):
+        [item] = list(request.errback(failure))
+    assert item["title"] == "Key Account Manager 2" and item["work_mode"] == "hybrid"
+    assert "description_html" not in item
+    assert [r.getMessage() for r in caplog.records] == [f"Request failed: {request.url} (HTTP 500)"]
+
+
+def test_workable_parse():
+    from crawler.spiders.workable import WorkableSpider
+
+    spider = WorkableSpider(boards="huggy")
+    [request] = list(spider.board_requests("huggy"))
+    assert request.url == "https://apply.workable.com/api/v1/widget/accounts/huggy?details=true"
+    first, second = feed(spider.parse_account, request.url, workable_account(), board="huggy")
+    assert first["id"] == "workable:huggy:AB12CD34EF" and first["company"] == "Huggy Co"
+    assert (first["work_mode"], first["country"], first["location"]) == \
+        ("remote", "FR", "Lyon, Auvergne-Rhône-Alpes, France")
+    assert first["description_text"] == "Look after our French customers." and first["date_posted"] == "2026-05-29"
+    assert "work_mode" not in second
+
+
+def test_recruitee_parse_and_host_per_board():
+    from crawler.spiders.recruitee import RecruiteeSpider
+
+    spider = RecruiteeSpider(boards="bunny")
+    [request] = list(spider.board_requests("bunny"))
+    assert request.url == "https://bunny.recruitee.com/api/offers/"
+    assert next(iter(RecruiteeSpider(boards="bunny", base_url="http://127.0.0.1:5").board_requests("bunny"))).url \
+        == "http://127.0.0.1:5/api/offers/"
+    first, second = feed(spider.parse_offers, request.url, recruitee_offers(), board="bunny")
+    assert (first["salary_min"], first["salary_max"], first["salary_currency"], first["salary_period"]) == \
+        (4000.0, 5500.0, "EUR", "month")
+    assert (first["work_mode"], second["work_mode"], first["country"]) == ("hybrid", "onsite", "NL")
+    assert first["description_text"] == "Bunny sells banking.\n\n- Dutch" and first["date_posted"] == "2026-06-01"
+    assert "salary_min" not in second
+
+
+def test_themuse_parse_pages_from_zero():
+    from crawler.spiders.themuse import TheMuseSpider
+
+    spider = TheMuseSpider()
+    assert spider.boards == ["all"]
+    [request] = list(spider.board_requests("all"))
+    assert request.url == "https://www.themuse.com/api/public/jobs?category=Account%20Management&page=0"
+    out = feed(spider.parse_page, request.url, themuse_page(0), board="all", page=0)
+    assert [type(o).__name__ for o in out] == ["Posting", "Posting", "Request"]
+    assert out[-1].url.endswith("page=1")
+    item = out[0]
+    assert item["id"] == "themuse:all:9001" and item["company"] == "Lumen Labs" and item["country"] == "US"
+    assert item["description_text"] == "Keep clients happy.\n\n- Renewals"
+    last = feed(spider.parse_page, out[-1].url, themuse_page(1), board="all", page=1)
+    assert len(last) == 1 and "country" not in last[0]
+    company = next(iter(TheMuseSpider(boards="Lumen Labs").board_requests("Lumen Labs")))
+    assert company.url.endswith("category=Account%20Management&company=Lumen%20Labs&page=0")
+
+
+def test_adzuna_needs_keys(monkeypatch):
+    from crawler.spiders.adzuna import AdzunaSpider
+    from errors import AmscoutError
+
+    monkeypatch.delenv("ADZUNA_APP_ID", raising=False)
+    monkeypatch.delenv("ADZUNA_APP_KEY", raising=False)
+    with pytest.raises(AmscoutError, match="ADZUNA_APP_ID and ADZUNA_APP_KEY"):
+        AdzunaSpider.check_ready()
+    with pytest.raises(AmscoutError):
+        AdzunaSpider(boards="gb")
+
+
+def test_adzuna_parse_keeps_predicted_salary_out(monkeypatch, caplog):
+    from crawler.spiders.adzuna import AdzunaSpider
+
+    monkeypatch.setenv("ADZUNA_APP_ID", "id1")
+    monkeypatch.setenv("ADZUNA_APP_KEY", "secret")
+    spider = AdzunaSpider(boards="GB")
+    [request] = list(spider.board_requests("gb"))
+    assert request.url == ("https://api.adzuna.com/v1/api/jobs/gb/search/1?app_id=id1&app_key=secret"
+                           "&results_per_page=50&what=account%20manager")
+    out = feed(spider.parse_page, request.url, adzuna_page(1), board="gb", page=1)
+    real, predicted, next_page = out
+    assert (real["salary_min"], real["salary_max"], real["salary_currency"], real["salary_period"]) == \
+        (40000.0, 52000.0, "GBP", "year")
+    assert "salary_min" not in predicted and predicted["raw"]["salary_min"] == 40000
+    assert (real["country"], real["company"], real["employment_type"]) == ("GB", "Brightside Ltd", "Full time")
+    assert "/search/2?" in next_page.url
+    assert feed(spider.parse_page, next_page.url, adzuna_page(2), board="gb", page=2)[0]["external_id"] == "113"
+    with caplog.at_level(logging.ERROR):
+        feed(spider.parse_page, request.url, b"<html>", board="gb", page=1)
+    assert "secret" not in caplog.text and "app_key=***" in caplog.text
+
+
+@pytest.mark.parametrize("body", [b"{truncated", b'{"unexpected": true}', b"[]"])
+def test_bad_bodies_log_one_error_and_yield_nothing(body, caplog):
+    from crawler.spiders.greenhouse import GreenhouseSpider
+
+    spider = GreenhouseSpider(boards="acme")
+    with caplog.at_level(logging.ERROR):
+        assert feed(spider.parse_jobs, "http://h/v1/boards/acme/jobs?content=true", body, board="acme") == []
+    assert len([r for r in caplog.records if r.levelno >= logging.ERROR]) == 1

@@ -106,19 +106,23 @@ class BoardSpider(scrapy.Spider):
             reason = f"HTTP {response.status}"
         else:
             reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
-        self.logger.error("Request failed: %s (%s)", url, reason)
+        self.logger.error("Request failed: %s (%s)", self.redact(url), reason)
+
+    def redact(self, url: str) -> str:
+        """The URL as it may appear in logs; spiders with keys in the query mask them."""
+        return url
 
     def load_json(self, response: Response) -> Any | None:
         """The response's JSON, or ``None`` after one ERROR line when it is not JSON."""
         try:
             return json.loads(response.text)
         except (ValueError, AttributeError) as exc:
-            self.logger.error("Malformed JSON from %s (%s)", response.url, exc)
+            self.logger.error("Malformed JSON from %s (%s)", self.redact(response.url), exc)
             return None
 
     def bad_shape(self, response: Response, expected: str) -> None:
         """Log (one ERROR) a JSON answer that lacks what the API always sends."""
-        self.logger.error("Unexpected JSON from %s: expected %s", response.url, expected)
+        self.logger.error("Unexpected JSON from %s: expected %s", self.redact(response.url), expected)
 
     # ------------------------------------------------------------------ items
 
