@@ -195,5 +195,137 @@ def extract(reprocess, processes, input_path, output_path, model, db_path):
                    f"({summary['skipped']} already up to date, pipeline {summary['pipeline_version']}).")
 
 
+# --------------------------------------------------------------------------- report / gap
+
+def report_filter_options(func):
+    """The filters every report takes (repeatable, or comma-separated lists)."""
+    options = [
+        click.option("--since", metavar="DATE", help="Postings dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)."),
+        click.option("--until", metavar="DATE", help="Postings dated on or before DATE."),
+        click.option("--role-family", multiple=True, metavar="NAME", help="account_management, sales or other."),
+        click.option("--seniority", multiple=True, metavar="LEVEL",
+                     help="intern, entry, mid, senior, manager or director_plus."),
+        click.option("--source", multiple=True, metavar="NAME", help="Source (greenhouse, lever, ...)."),
+        click.option("--company", multiple=True, metavar="NAME", help="Company (case-insensitive)."),
+        click.option("--country", multiple=True, metavar="CODE", help="Country code (US, GB, ...)."),
+        click.option("--work-mode", multiple=True, metavar="MODE", help="remote, hybrid, onsite or unspecified."),
+        click.option("--by", type=click.Choice(["month", "quarter", "year"]), default="quarter", show_default=True,
+                     help="Period for change over time."),
+        click.option("--min-n", type=int, default=30, show_default=True,
+                     help="Groups with fewer postings are shown as 'too few', never as a share."),
+        click.option("--top", type=int, default=20, show_default=True, help="How many skills to list."),
+        click.option("--out", "out_dir", type=click.Path(file_okay=False),
+                     help="Output folder (default: reports/<name>/)."),
+        click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _filters(opts: dict):
+    from analysis.filters import Filters
+
+    return Filters.build(**{k: opts.pop(k) for k in (
+        "since", "until", "role_family", "seniority", "source", "company", "country", "work_mode",
+        "by", "min_n")})
+
+
+def _progress(message: str) -> None:
+    click.echo(f"  … {message}", err=True)
+
+
+@main.group()
+def report():
+    """Write citable reports (Markdown, HTML, CSV, JSON, charts, manifest) into a folder."""
+
+
+@report.command("trends")
+@report_filter_options
+@DB_OPTION
+@friendly_errors
+def report_trends(db_path, **opts):
+    """What employers ask of account managers, and how it changes over time.
+
+    \b
+    Examples:
+      amscout report trends                              # -> reports/trends/
+      amscout report trends --seniority senior --since 2025-01-01 --by month
+      amscout report trends --source greenhouse --min-n 50 --out /tmp/am --json
+    """
+    from analysis.trends import run_trends
+
+    filters = _filters(opts)
+    summary = run_trends(db_path, filters, out_dir=opts["out_dir"], top=opts["top"], progress=_progress)
+    if opts["as_json"]:
+        echo_json(summary)
+    click.echo(f"Trends report: {summary['postings']:,} postings ({summary['first_day']} to "
+               f"{summary['last_day']}), fingerprint {summary['fingerprint'][:16]} -> "
+               f"{summary['out']}/report.html", err=opts["as_json"])
+
+
+@main.command()
+@click.argument("resume", type=click.Path(dir_okay=False))
+@report_filter_options
+@click.option("--degree", type=click.Choice(["none", "high_school", "associate", "bachelor", "master",
+                                             "professional", "doctorate"]),
+              help="Your highest degree, if the resume is not read right.")
+@click.option("--years", type=click.FloatRange(0, 60), help="Your years of experience, if not read right.")
+@DB_OPTION
+@friendly_errors
+def gap(resume, db_path, degree, years, **opts):
+    """Compare a resume (.txt, .md, .pdf, .docx) with what matching postings ask for.
+
+    The resume is read in memory; nothing of it is written to the database.
+
+    \b
+    Examples:
+      amscout gap my_resume.pdf
+      amscout gap cv.docx --seniority senior --since 2025-01-01 --out reports/my-gap
+      amscout gap cv.txt --degree bachelor --years 6 --json
+    """
+    from analysis.gap import run_gap
+
+    filters = _filters(opts)
+    summary = run_gap(db_path, resume, filters, out_dir=opts["out_dir"], top=opts["top"],
+                      degree=degree, years=years, progress=_progress)
+    if opts["as_json"]:
+        echo_json(summary)
+    click.echo(f"Gap report: {summary['skills_have']} of your skills in demand, "
+               f"{summary['skills_missing']} missing skills ranked, against {summary['postings']:,} "
+               f"postings -> {summary['out']}/report.html", err=opts["as_json"])
+
+
+# --------------------------------------------------------------------------- demo
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="reports/demo", show_default=True,
+              help="Folder for the reports, the demo database and a README.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
+              help="A NEW database file to fill (default: OUT/amscout-demo-simulated.db, replaced each run). "
+                   "The demo never writes into an existing database.")
+@click.option("--postings", type=click.IntRange(20, 20000), default=1500, show_default=True,
+              help="How many postings to generate.")
+@click.option("--keep-servers", is_flag=True, help="Keep the simulated boards running afterwards (Ctrl-C stops).")
+@friendly_errors
+def demo(out_dir, db_path, postings, keep_servers):
+    """Run everything offline on simulated job boards (all data is generated, nothing is real).
+
+    Starts Greenhouse-, Lever-, Ashby- and JSON-LD-shaped boards on 127.0.0.1 serving generated
+    account-manager postings over 24 months, crawls them with the real spiders into a fresh
+    database, extracts requirements, and writes a trends report and a gap report for the sample
+    resume in data/sample_resume.md.
+
+    \b
+    Examples:
+      amscout demo                            # -> reports/demo/
+      amscout demo --postings 300 --out /tmp/demo
+      amscout demo --keep-servers             # then crawl the boards yourself
+    """
+    from crawler.demo_run import run_demo
+
+    run_demo(out_dir=out_dir, db_path=db_path, postings=postings, keep_servers=keep_servers)
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,109 @@
+"""Report statistics checked against values worked out by hand."""
+import math
+
+import numpy as np
+import pytest
+
+import store
+from analysis import stats
+from analysis.filters import Filters, select_postings
+from report_fixtures import add, corpus_two_quarters, spec
+
+
+def test_wilson_interval_by_hand():
+    # 10 of 40: p = .25, z^2/n = .09604; centre = (.25 + .04802) / 1.09604 = .27191,
+    # half = 1.96 * sqrt(.0046875 + .00060025) / 1.09604 = .13004 -> (.14187, .40195)
+    low, high = stats.wilson_interval(10, 40)
+    assert low == pytest.approx(0.14187, abs=1e-4)
+    assert high == pytest.approx(0.40195, abs=1e-4)
+    assert stats.wilson_interval(0, 20)[0] == 0.0 and stats.wilson_interval(20, 20)[1] == 1.0
+    low0, high0 = stats.wilson_interval(0, 20)  # zero successes still has an upper bound > 0
+    assert high0 == pytest.approx(3.8415 / (20 + 3.8415), abs=1e-4)
+
+
+def test_share_below_min_n_is_never_a_share():
+    cell = stats.share(5, 12, 30)
+    assert cell["share"] is None and cell["low"] is None and cell["note"] == "too few (n=12)"
+    cell = stats.share(10, 40, 30)
+    assert (cell["share"], cell["low"], cell["high"]) == (0.25, 0.1419, 0.4019)
+
+
+def test_two_proportion_test_by_hand():
+    # 20/100 vs 35/100: pooled .275, se = sqrt(.275 * .725 * .02) = .063147, z = .15 / .063147 = 2.3754
+    z, p = stats.two_proportion_test(20, 100, 35, 100)
+    assert z == pytest.approx(2.3754, abs=1e-3)
+    assert p == pytest.approx(0.01753, abs=2e-4)
+    z, p = stats.two_proportion_test(35, 100, 20, 100)
+    assert z < 0
+    assert stats.two_proportion_test(0, 50, 0, 60) == (0.0, 1.0)
+
+
+def test_holm_adjustment_by_hand():
+    # sorted .005*4 = .02, .01*3 = .03, .03*2 = .06, .04*1 = .04 -> kept monotone at .06
+    assert stats.holm_adjust([0.01, 0.04, 0.03, 0.005]) == pytest.approx([0.03, 0.06, 0.06, 0.02])
+    assert stats.holm_adjust([0.5, 0.9]) == pytest.approx([1.0, 1.0])
+    assert stats.holm_adjust([]) == []
+
+
+def test_weighted_quantiles_by_hand_and_like_numpy():
+    assert stats.weighted_quantiles([1, 2, 3, 4], [1, 1, 1, 1], [0.5]) == [2.5]
+    # data 0, 0, 5, 10: q1 at position .75 -> 0; median at 1.5 -> 2.5; q3 at 2.25 -> 6.25
+    assert stats.weighted_quantiles([10, 0, 5], [1, 2, 1], [0.25, 0.5, 0.75]) == [0.0, 2.5, 6.25]
+    rng = np.random.default_rng(3)
+    values = rng.integers(0, 40, 25).astype(float)
+    counts = rng.integers(1, 9, 25)
+    expanded = np.repeat(values, counts)
+    ours = stats.weighted_quantiles(values, counts, [0.1, 0.25, 0.5, 0.75, 0.9])
+    assert ours == pytest.approx(list(np.percentile(expanded, [10, 25, 50, 75, 90])))
+    assert stats.weighted_quantiles([], [], [0.5]) == [None]
+
+
+def test_sql_shares_count_each_posting_once_and_drop_duplicates(db_path):
+    db = store.open_db(db_path)
+    corpus_two_quarters(db)
+    # a duplicate of posting 0 mentioning negotiation must not count
+    add(db, [spec(999, "2024-02-11", skills={"negotiation": 1, "crm": 1})])
+    db["postings"].update("greenhouse:board:999", {"duplicate_of": "greenhouse:board:0"})
+    n = select_postings(db, Filters.build(min_n=30))
+    assert n == 80
+    rg = stats.requirement_groups(db, ["skill"])
+    total = rg.groupby("canonical")[["postings", "required", "preferred"]].sum()
+    # crm: 80 postings, each with a required and a preferred mention -> counted once, as required
+    assert total.loc["crm"].tolist() == [80, 80, 0]
+    # negotiation: 10 + 20 required, 10 preferred only
+    assert total.loc["negotiation"].tolist() == [40, 30, 10]
+    per = rg[rg.canonical == "negotiation"].groupby("period")["postings"].sum()
+    assert per.to_dict() == {"2024-Q1": 10, "2025-Q1": 30}
+    corpus = stats.corpus_counts(db, Filters.build())
+    assert corpus["duplicates_left_out"] == 1 and corpus["with_salary"] == 40
+
+
+def test_sql_medians_and_filters(db_path):
+    db = store.open_db(db_path)
+    corpus_two_quarters(db)
+    select_postings(db, Filters.build(since="2024", until="2024-12"))
+    sg = stats.salary_groups(db)
+    q1, med, q3 = stats.weighted_quantiles(sg["value"], sg["postings"], [0.25, 0.5, 0.75])
+    # salaries 50,000..89,000 step 1,000 (40 values): median 69,500, q1 59,750, q3 79,250
+    assert (q1, med, q3) == (59750.0, 69500.0, 79250.0)
+    eg = stats.experience_groups(db)
+    assert eg[["seniority", "exp_min", "postings"]].values.tolist() == [["mid", 2.0, 40]]
+    assert select_postings(db, Filters.build(work_mode=["hybrid"])) == 40
+    assert select_postings(db, Filters.build(seniority="senior,mid", since="2025-02-10")) == 40
+    assert select_postings(db, Filters.build(company=["COMPANY 3"])) == 1
+
+
+def test_fingerprint_depends_on_content_and_versions(db_path):
+    db = store.open_db(db_path)
+    corpus_two_quarters(db)
+    select_postings(db, Filters.build())
+    a = stats.fingerprint(db, "tax-1")
+    assert a == stats.fingerprint(db, "tax-1")
+    assert a["sha256"] != stats.fingerprint(db, "tax-2")["sha256"]
+    assert a["pipeline_versions"] == ["test-1"]
+    store.upsert_postings(db, [{"id": "greenhouse:board:5", "source": "greenhouse", "board": "board",
+                                "title": "Account Manager 5", "company": "Company 5",
+                                "description_text": "changed text", "date_posted": "2024-02-10"}])
+    select_postings(db, Filters.build())
+    assert stats.fingerprint(db, "tax-1")["sha256"] != a["sha256"]
+    assert math.isclose(len(a["sha256"]), 64)
