@@ -30,7 +30,8 @@ CAMEL_WORDS = {
 }
 
 # A glued bullet: "teams.Build", "execution;Communicate", "experienceStrong", "(CRM)Strong".
-_GLUE = re.compile(r"(?<=[a-z0-9\)\]%!?.;:,])(?=[A-Z][a-z])|(?<=[.!?;:])(?=[A-Z0-9])")
+_GLUE = re.compile(r"(?<=[a-z0-9\)\]%!?.;:,])(?=[A-Z][a-z])|(?<=[.!?;:])(?=[A-Z0-9])|"
+                   r"(?<=[a-z])(?=\d{1,2}\s?(?:\+|(?:-|–|to)\s?\d{1,2}\+?\s+(?:years?|yrs)|\s+(?:years?|yrs)\b))")
 _WORD_AROUND = re.compile(r"[A-Za-z]+")
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 # Clause ends inside a block: sentence punctuation followed by space, or a bullet glyph.
@@ -41,11 +42,13 @@ def _is_glue(text: str, pos: int) -> bool:
     """Is the boundary at ``pos`` (between two non-space characters) a glued bullet join?"""
     left, right = text[pos - 1], text[pos]
     if left in ".!?;:":
-        if right.isdigit() and left in ".:":
-            return False  # 3.5, v2.0, 10:30
+        if right.isdigit() and left in ".:" and not text[pos - 2:pos - 1].isalpha():
+            return False  # 3.5, v2.0, 10:30 (but "equivalent.4+ years" is a join)
         if left == "." and pos >= 2 and text[pos - 2].isalpha() and (pos < 3 or not text[pos - 3].isalpha()):
             return False  # U.S.Army, e.g.Excel: a one-letter abbreviation
         return pos >= 2 and (text[pos - 2].isalnum() or text[pos - 2] in ")]%")
+    if left.isalpha() and right.isdigit():
+        return True  # "software engineer10+ years": the pattern already asked for a years figure
     if left.isalpha():
         start = pos
         while start > 0 and text[start - 1].isalpha():

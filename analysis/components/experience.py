@@ -24,10 +24,10 @@ WORD_NUMBERS = {
     "fifteen": 15, "twenty": 20, "a": 1, "an": 1, "a few": 2, "several": 3, "half a": 0.5,
 }
 
-_NUM = r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)"
+_NUM = r"(?:\d{1,2}(?:\.\d)?(?!\d)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)\b)"
 _PAREN = r"(?:\s*\(\s*\d{1,2}\s*\+?\s*\))?"
 _STATEMENT = re.compile(
-    rf"(?<![\w$.,])(?P<min>{_NUM}){_PAREN}\s*(?P<plus>\+|plus\b|or more\b)?{_PAREN}"
+    rf"(?P<min>(?<![\d$,])(?<!\d\.){_NUM}){_PAREN}\s*(?P<plus>\+|plus\b|or more\b)?{_PAREN}"
     rf"(?:\s*(?:-|–|—|to|or)\s*(?P<max>{_NUM}){_PAREN}\s*\+?)?"
     r"\s*(?:\+\s*)?(?:full[- ]time\s+|consecutive\s+|total\s+|additional\s+|professional\s+|relevant\s+|progressive(?:ly)?\s+)?"
     r"(?P<unit>years?|yrs?|months?)\b['’]?(?:s['’]?)?",
@@ -35,7 +35,7 @@ _STATEMENT = re.compile(
 
 # After "N years": what makes it an experience statement.
 _EXPERIENCE_AFTER = re.compile(
-    r"^[\s,:-]*(?:of\s+)?(?:[\w/&'’,.+-]+\s+){0,8}?(?:experience|exp\b|expertise|background|track record|"
+    r"^[\s,:-]*(?:of\s+)?(?:[\w/&'’,.+()-]+\s+){0,8}?(?:experience|exp\b|expertise|background|track record|"
     r"work(?:ing|ed)?\b|employment|practice|tenure)", re.I)
 _EXPERIENCE_AFTER_VERB = re.compile(
     r"^[\s,:-]*(?:of\s+)?(?:in|as|with|within|at|selling|managing|leading|building|doing|developing|"
@@ -43,10 +43,10 @@ _EXPERIENCE_AFTER_VERB = re.compile(
     r"(?:full[- ]cycle|direct|b2b|outside|inside|enterprise|saas|quota[- ]carrying|field|account|sales|"
     r"customer|client|industry|related|relevant|professional|hands[- ]on|progressive|proven|successful|"
     r"demonstrated|previous|prior|post[- ]\w+)\b)", re.I)
-_EXPERIENCE_BEFORE = re.compile(r"(experience|exp\.?|background|track record)\s*(?:of|:|-|–|with|in)?\s*(?:at least|a minimum of|minimum of|min\.?|over|more than)?\s*$", re.I)
+_EXPERIENCE_BEFORE = re.compile(r"(experience|exp\.?|background|track record)\s*(?:of|:|-|–|with|in|\()?\s*(?:at least|a minimum of|minimum of|min\.?|over|more than)?\s*$", re.I)
 # Not experience: ages, company history, durations of plans, degrees, time frames.
 _NOT_AFTER = re.compile(
-    r"^[\s\w-]{0,3}(?:of age|old\b|of (?:our |company |its )?history|ago\b|in business|of service|"
+    r"^[\s\w-]{0,3}(?:of age|old\b|in a row|running|straight|of (?:our |company |its )?history|ago\b|in business|of service|"
     r"(?:degree|college|university|program|plan|contract|warranty|term|vesting|cliff|"
     r"commitment|period|anniversary|guarantee)\b|from (?:now|the date|hire)|after|of operation|"
     r"of (?:growth|innovation|excellence|success|experience in (?:the|our) (?:industry|market)))", re.I)
@@ -124,7 +124,17 @@ def find_statements(doc: Doc) -> list[dict]:
             "alternative": _is_alternative(text, clause_start, m.start(), m.end()),
             "start": m.start(), "end": evidence_end,
         })
+    _mark_or_alternatives(text, out)
     return out
+
+
+def _mark_or_alternatives(text: str, statements: list[dict]) -> None:
+    """'3 years of X or 8 years of Y': the larger figure is one path of two, not a requirement."""
+    for prev, cur in zip(statements, statements[1:]):
+        between = text[prev["end"]:cur["start"]]
+        if len(between) < 120 and re.search(r"\bor\s+(?:an?\s+|at least\s+|a minimum of\s+)?$", between) \
+                and not re.search(r"[.;\n]", between):
+            (cur if cur["years"] >= prev["years"] else prev)["alternative"] = True
 
 
 def _statement_end(text: str, end: int, limit: int) -> int:

@@ -52,7 +52,7 @@ _HEADING_CUES = [
                 r"our (story|mission|values|culture|company|team)|company (description|overview|profile)|"
                 r"why [a-z]+\b|culture|more about|the company|we are\b"),
 ]
-_HEADING_RES = [(name, re.compile(pattern, re.I)) for name, pattern in _HEADING_CUES]
+_HEADING_RES = [(name, re.compile(pattern.replace("'", "['’]"), re.I)) for name, pattern in _HEADING_CUES]
 
 # Cues inside a block that classify it when no heading says otherwise.
 _BODY_LEGAL = re.compile(
@@ -119,7 +119,7 @@ def _looks_like_heading(text: str) -> bool:
     if end.endswith((":", "?", ":-")) or stripped.isupper():
         return True
     content = [w for w in words if w[0].isalpha() and w.lower() not in _SMALL_WORDS]
-    if content and sum(w[0].isupper() for w in content) / len(content) >= 0.6 and len(words) <= 7:
+    if content and sum(w[0].isupper() for w in content) / len(content) >= 0.6 and len(words) <= _HEADING_MAX_WORDS:
         return True
     return len(words) <= 4 and words[0].lower().strip("'’") in _HEADING_STARTERS
 
@@ -204,16 +204,26 @@ def clause_at(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return block["start_char"], max(block["end_char"], end)
 
 
+# After the statement, only these make it preferred ("5 years, preferably in SaaS" keeps the
+# years required: "preferably" qualifies what follows it).
+PREFERRED_AFTER = re.compile(
+    r"\b(preferred|(is |are |would be |will be )?an? (big |huge |definite |strong )?(plus|advantage|bonus)|"
+    r"is a plus|nice[- ]to[- ]have|desired|desirable|advantageous|beneficial|helpful|optional|not required)\b", re.I)
+_PARENS = re.compile(r"\([^()]*\)")
+
+
 def required_at(doc: Doc, start: int, end: int) -> bool | None:
     """Is the statement at [start, end) required (True), preferred (False), or unsaid (None)?"""
     a, b = clause_at(doc, start, end)
-    clause = doc.text[a:b]
-    if PREFERRED_CUE.search(clause):
+    text = doc.text
+    # A cue far after the statement belongs to a later bullet run into this one without a stop.
+    before, after = text[a:start], _PARENS.sub(" ", text[end:min(b, end + 50)])
+    if PREFERRED_CUE.search(before) or PREFERRED_AFTER.search(after):
         return False
     section = section_at(doc, start)
     if section == "preferred":
         return False
-    if REQUIRED_CUE.search(clause):
+    if REQUIRED_CUE.search(text[a:b]):
         return True
     block = block_at(doc, start)
     if section == "requirements":
