@@ -204,9 +204,11 @@ def _mark_duplicate(db: sqlite_utils.Database, pid: str, key: str, row: dict | N
     if not key:
         return False
     cursor = db.execute(
-        "select id, location, description_text, content_hash from postings where dedup_key = ? and id != ? "
+        "select id, company, title, location, description_text, content_hash from postings "
+        "where dedup_key = ? and id != ? "
         "and duplicate_of is null order by first_seen, id limit ?", [key, pid, _MAX_DEDUP_CANDIDATES])
-    candidates = [dict(zip(("id", "location", "description_text", "content_hash"), r)) for r in cursor
+    fields = ("id", "company", "title", "location", "description_text", "content_hash")
+    candidates = [dict(zip(fields, r)) for r in cursor
                   if not pending or r[0] not in pending]
     original = dedup.best_match(row or {}, candidates) if candidates else None
     if original:
