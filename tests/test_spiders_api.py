@@ -539,3 +539,163 @@ def test_bad_bodies_log_one_error_and_yield_nothing(body, caplog):
     with caplog.at_level(logging.ERROR):
         assert feed(spider.parse_jobs, "http://h/v1/boards/acme/jobs?content=true", body, board="acme") == []
     assert len([r for r in caplog.records if r.levelno >= logging.ERROR]) == 1
+
+
+# ============================================================================ real crawls
+# Each crawl runs `amscout crawl` in a subprocess (Twisted's reactor cannot restart in pytest).
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import sqlite_utils
+
+from localserver import Route
+
+AMSCOUT = str(Path(sys.executable).with_name("amscout"))
+ROBOTS = Route("User-agent: *\nAllow: /\n", content_type="text/plain")
+
+
+def crawl(source: str, server, db_path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """``amscout crawl SOURCE --base-url <server> --db <db> --all-roles ARGS`` with fast settings."""
+    full_env = {**os.environ, "AMSCOUT_FAST_CRAWL": "1", "AMSCOUT_CONTACT": "tests@example.org", **(env or {})}
+    command = [AMSCOUT, "crawl", source, "--base-url", server.url, "--db", str(db_path), "--all-roles", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=90, env=full_env)
+
+
+def stored(db_path) -> dict[str, dict]:
+    db = sqlite_utils.Database(db_path)
+    rows = {row["id"]: row for row in db["postings"].rows}
+    db.conn.close()
+    return rows
+
+
+def last_run(db_path) -> dict:
+    db = sqlite_utils.Database(db_path)
+    run = list(db.query("select * from crawl_runs order by id desc limit 1"))[0]
+    db.conn.close()
+    return run
+
+
+def test_crawl_greenhouse(local_server, db_path):
+    srv = local_server({"/robots.txt": ROBOTS, "/v1/boards/acme/jobs?content=true": Route(greenhouse_jobs())})
+    result = crawl("greenhouse", srv, db_path, "--board", "acme")
+    assert result.returncode == 0, result.stderr
+    assert "3 new" in result.stdout and "0 errors" in result.stdout
+    rows = stored(db_path)
+    assert set(rows) == {"greenhouse:acme:4001", "greenhouse:acme:4002", "greenhouse:acme:4003"}
+    row = rows["greenhouse:acme:4001"]
+    assert row["description_html"].startswith('<div class="intro">')
+    assert "- 5+ years of account management\n- Salesforce" in row["description_text"]
+    assert (row["work_mode"], row["country"], row["date_posted"]) == ("hybrid", "US", "2026-03-02")
+    assert json.loads(row["raw"])["content"].startswith("&lt;div")
+    assert srv.hits("/robots.txt") == 1
+
+
+def test_crawl_lever_pages(local_server, db_path):
+    srv = local_server({
+        "/robots.txt": ROBOTS,
+        "/v0/postings/zeta?mode=json&skip=0&limit=100": Route([lever_posting(n) for n in range(100)]),
+        "/v0/postings/zeta?mode=json&skip=100&limit=100": Route([lever_posting(100), lever_posting(101)]),
+    })
+    result = crawl("lever", srv, db_path, "--board", "zeta")
+    assert result.returncode == 0, result.stderr
+    rows = stored(db_path)
+    assert len(rows) == 102 and "0 errors" in result.stdout
+    row = rows[f"lever:zeta:{lever_posting(0)['id']}"]
+    assert (row["salary_min"], row["salary_max"], row["salary_currency"], row["salary_period"]) == \
+        (70000, 95000, "USD", "year")
+    assert row["date_posted"] == "2026-01-01"
+    assert srv.hits("/v0/postings/zeta") == 2
+
+
+def test_crawl_ashby(local_server, db_path):
+    srv = local_server({"/robots.txt": ROBOTS,
+                        "/posting-api/job-board/nimbus?includeCompensation=true": Route(ashby_board())})
+    result = crawl("ashby", srv, db_path, "--board", "nimbus")
+    assert result.returncode == 0, result.stderr
+    rows = stored(db_path)
+    assert set(rows) == {"ashby:nimbus:a1", "ashby:nimbus:a2"}   # a3 is unlisted
+    assert (rows["ashby:nimbus:a2"]["salary_min"], rows["ashby:nimbus:a2"]["salary_currency"]) == (85000, "EUR")
+
+
+def test_crawl_smartrecruiters_list_detail_and_a_failed_detail(local_server, db_path):
+    base = "/v1/companies/Orbit/postings"
+    srv = local_server({
+        "/robots.txt": ROBOTS,
+        f"{base}?limit=100&offset=0": Route({"offset": 0, "limit": 100, "totalFound": 3,
+                                              "content": [smartrecruiters_summary(1), smartrecruiters_summary(2)]}),
+        f"{base}?limit=100&offset=2": Route({"offset": 2, "limit": 100, "totalFound": 3,
+                                              "content": [smartrecruiters_summary(3)]}),
+        f"{base}/744000001": Route(smartrecruiters_detail(1)),
+        f"{base}/744000002": Route(smartrecruiters_detail(2)),
+        f"{base}/744000003": Route("gone", status=404, content_type="text/plain"),
+    })
+    result = crawl("smartrecruiters", srv, db_path, "--board", "Orbit")
+    assert result.returncode == 0, result.stderr
+    assert "3 new" in result.stdout and "1 errors" in result.stdout
+    rows = stored(db_path)
+    assert "Grow key accounts" in rows["smartrecruiters:Orbit:744000001"]["description_text"]
+    assert rows["smartrecruiters:Orbit:744000002"]["work_mode"] == "hybrid"
+    assert rows["smartrecruiters:Orbit:744000003"]["description_text"] is None  # list-level fields only
+    assert srv.hits(base) == 2 and srv.hits(f"{base}/744000003") == 1
+    assert last_run(db_path)["errors"] == 1
+
+
+def test_crawl_workable_and_recruitee_two_boards(local_server, db_path):
+    srv = local_server({"/robots.txt": ROBOTS,
+                        "/api/v1/widget/accounts/huggy?details=true": Route(workable_account()),
+                        "/api/offers/": Route(recruitee_offers())})
+    result = crawl("workable", srv, db_path, "--board", "huggy")
+    assert result.returncode == 0, result.stderr
+    result = crawl("recruitee", srv, db_path, "--board", "bunny")
+    assert result.returncode == 0, result.stderr
+    rows = stored(db_path)
+    assert set(rows) == {"workable:huggy:AB12CD34EF", "workable:huggy:ZZ99",
+                         "recruitee:bunny:501", "recruitee:bunny:502"}
+    assert rows["workable:huggy:AB12CD34EF"]["work_mode"] == "remote"
+    assert (rows["recruitee:bunny:501"]["salary_period"], rows["recruitee:bunny:502"]["work_mode"]) == ("month", "onsite")
+
+
+def test_crawl_themuse_without_board_reads_every_page(local_server, db_path):
+    page = "/api/public/jobs?category=Account%20Management&page="
+    srv = local_server({"/robots.txt": ROBOTS, page + "0": Route(themuse_page(0)), page + "1": Route(themuse_page(1))})
+    result = crawl("themuse", srv, db_path)
+    assert result.returncode == 0, result.stderr
+    assert set(stored(db_path)) == {"themuse:all:9001", "themuse:all:9002", "themuse:all:9003"}
+
+
+def test_crawl_adzuna_with_keys(local_server, db_path):
+    query = "app_id=id1&app_key=k2&results_per_page=50&what=account%20manager"
+    srv = local_server({"/robots.txt": ROBOTS,
+                        f"/v1/api/jobs/gb/search/1?{query}": Route(adzuna_page(1)),
+                        f"/v1/api/jobs/gb/search/2?{query}": Route(adzuna_page(2))})
+    result = crawl("adzuna", srv, db_path, "--board", "gb", env={"ADZUNA_APP_ID": "id1", "ADZUNA_APP_KEY": "k2"})
+    assert result.returncode == 0, result.stderr
+    rows = stored(db_path)
+    assert set(rows) == {"adzuna:gb:111", "adzuna:gb:112", "adzuna:gb:113"}
+    assert rows["adzuna:gb:111"]["salary_min"] == 40000 and rows["adzuna:gb:112"]["salary_min"] is None
+    assert json.loads(rows["adzuna:gb:112"]["raw"])["salary_is_predicted"] == "1"
+
+
+def test_crawl_adzuna_without_keys_is_one_line(tmp_path, db_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("ADZUNA_APP_ID", "ADZUNA_APP_KEY")}
+    result = subprocess.run([AMSCOUT, "crawl", "adzuna", "--db", str(db_path)], capture_output=True,
+                            text=True, timeout=60, env=env)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    error_lines = [line for line in result.stderr.splitlines() if "Error" in line]
+    assert len(error_lines) == 1 and "ADZUNA_APP_ID and ADZUNA_APP_KEY" in error_lines[0]
+
+
+def test_crawl_malformed_json_and_server_error_are_counted_not_fatal(local_server, db_path):
+    srv = local_server({"/robots.txt": ROBOTS,
+                        "/v1/boards/broken/jobs?content=true": Route(b'{"jobs": [', content_type="application/json"),
+                        "/v1/boards/down/jobs?content=true": Route("no", status=404, content_type="text/plain"),
+                        "/v1/boards/acme/jobs?content=true": Route(greenhouse_jobs())})
+    result = crawl("greenhouse", srv, db_path, "--board", "broken", "--board", "down", "--board", "acme")
+    assert result.returncode == 0, result.stderr
+    assert "3 new" in result.stdout and "2 errors" in result.stdout
+    assert "Malformed JSON" in result.stderr and "HTTP 404" in result.stderr
+    assert len(stored(db_path)) == 3

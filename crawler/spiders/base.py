@@ -34,7 +34,7 @@ from crawler.normalize import html_to_text
 class BoardSpider(scrapy.Spider):
     """Base class: board arguments, API URLs, JSON parsing and error logging."""
 
-    name = "board"
+    name = None   # a template, not a source: Scrapy lists only spiders with a name
     api_base = "https://example.invalid"   # scheme and host of the real API; subclasses set it
     default_boards: list[str] = []           # used when no board is given (keyed aggregators)
     default_max_pages: int | None = None
