@@ -173,6 +173,11 @@ def career_slug(job: DemoJob) -> str:
     return "-".join(w for w in words if w) + "-" + job.key
 
 
+def career_posted(job: DemoJob):
+    """When the career site lists a job: a repost from a company's own board comes 0-3 days later."""
+    return job.posted + (_days_after(job, 3) if job.company.platform != "jsonld" else timedelta(0))
+
+
 def jobposting_jsonld(job: DemoJob, base: str, posted) -> dict:
     """schema.org JobPosting, as Google's job search documentation describes it."""
     url = f"{base}/careers/jobs/{career_slug(job)}.html"
@@ -304,6 +309,23 @@ class DemoBoards:
     def __exit__(self, *exc):
         self.stop()
 
+    def expected_postings(self) -> dict[str, tuple[DemoJob, str]]:
+        """Every listing as the spiders should store it: posting id -> (job, date posted)."""
+        host = self.host
+        out = {}
+        for job in self.jobs:
+            for platform, token in job.listings:
+                if platform == "greenhouse":
+                    pid, day = f"greenhouse:{token}:{dd.numeric_id(job.key)}", job.posted
+                elif platform == "lever":
+                    pid, day = f"lever:{token}:{dd.stable_uuid(job.key, 'lever')}", job.posted
+                elif platform == "ashby":
+                    pid, day = f"ashby:{token}:{dd.stable_uuid(job.key, 'ashby')}", job.posted
+                else:
+                    pid, day = f"jsonld:{host}:{job.key}", career_posted(job)
+                out[pid] = (job, day.date().isoformat())
+        return out
+
     # ------------------------------------------------------------------ rendering
 
     def _render(self) -> None:
@@ -344,11 +366,7 @@ class DemoBoards:
         self._routes["/"] = Response(self._home(base).encode(), "text/html; charset=utf-8")
 
     def _render_career_site(self, jobs: list[DemoJob], base: str) -> None:
-        entries = []
-        for j in jobs:
-            # a repost from another board appears here a day or three later
-            posted = j.posted + (_days_after(j, 3) if j.company.platform != "jsonld" else timedelta(0))
-            entries.append((j, posted))
+        entries = [(j, career_posted(j)) for j in jobs]
         entries.sort(key=lambda e: (e[1], e[0].key), reverse=True)
         urls = []
         for n, (j, posted) in enumerate(entries):

@@ -11,7 +11,8 @@ trends over the 24 months:
 - ``tool.bi_dashboards`` (Tableau / Power BI / Looker) rises from about 10% to 40% of postings;
 - ``sales.prospecting`` (cold calling, lead generation) falls from about 40% to 10%;
 - ``tool.hubspot`` rises gently; hybrid work rises while remote work falls; a required
-  bachelor's degree gets rarer ("or equivalent experience" more common).
+  bachelor's degree gets rarer (from about 85% to 70% of postings; "or equivalent experience"
+  and "no degree required" more common).
 
 Every company, person and posting here is invented; each text ends with a line saying so.
 """
@@ -411,8 +412,10 @@ def _degree(rng: random.Random, seniority: str, t: float) -> tuple[str | None, s
     strict = rng.random() < _lerp(0.7, 0.4, t)
     if strict:
         sentence = f"Bachelor's degree in {field_} or a related field"
-    elif rng.random() < 0.8:
+    elif rng.random() < 0.5:
         sentence = f"Bachelor's degree in {field_} or related field or equivalent experience"
+    elif rng.random() < 0.5:
+        return None, "No degree required: we hire for skills and track record", None
     else:
         return None, None, None
     preferred = None
