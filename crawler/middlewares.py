@@ -1,4 +1,5 @@
-"""Downloader middleware: honour ``Retry-After`` on 429 and 503, backing off the whole host.
+"""Downloader middlewares: honour ``Retry-After`` on 429 and 503, backing off the whole host;
+and robots.txt without double-counted faults.
 
 A server that answers 429 (too many requests) or 503 (unavailable) often says when to come
 back, in seconds or as an HTTP date. Scrapy's RetryMiddleware would retry at once; this one
@@ -17,6 +18,8 @@ import logging
 import time
 from email.utils import parsedate_to_datetime
 
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+from scrapy.downloadermiddlewares.robotstxt import logger as robotstxt_logger
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.task import deferLater
@@ -93,3 +96,26 @@ class RetryAfterMiddleware:
         retry.meta["retry_after_times"] = tries
         retry.dont_filter = True
         return retry
+
+
+class _RobotsFetchFailure(logging.Filter):
+    """Turn Scrapy's "Error downloading ... robots.txt" ERROR (with a traceback) into a one-line
+    WARNING. Scrapy then treats the site as allowing everything, and the page request that
+    follows reports its own failure, so the fault is still counted, but only once."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.ERROR and str(record.msg).startswith("Error downloading"):
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+class RobotsTxtLogMiddleware(RobotsTxtMiddleware):
+    """Scrapy's robots.txt middleware (it obeys robots.txt as before), with the log filter above."""
+
+    _filter = _RobotsFetchFailure()
+
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        if self._filter not in robotstxt_logger.filters:
+            robotstxt_logger.addFilter(self._filter)

@@ -83,6 +83,8 @@ TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RetryAfterMiddleware": 545,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.RobotsTxtLogMiddleware": 100,   # same place, one ERROR per fault
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.RoleFilterPipeline": 100,
