@@ -1,0 +1,306 @@
+"""Taxonomy matcher: skills, certifications and fields of study, with ids and evidence offsets.
+
+Skills are read only where the posting asks something of the candidate: in requirement /
+preferred sections every clause is read; elsewhere only clauses that name an ability
+("strong negotiation skills", "experience with Salesforce"). Company blurbs, benefits and legal
+text are never read, nor are degree or eligibility statements. Two sources of skills:
+
+- taxonomy surface forms (PhraseMatcher on LOWER, and on ORTH for acronyms), which carry the
+  concept's canonical name, ESCO URI and O*NET id;
+- free skill phrases: a requirement clause cut at commas / "and" / "or" into items, each
+  stripped of filler ("excellent", "ability to", "5+ years of experience in") — the shortest
+  phrase that names the skill. A phrase that names no taxonomy form gets its canonical from
+  the taxonomy's cue stems ("thrive in a fast-paced environment" -> adaptability), else its own
+  normalised text.
+
+Certifications and licences match full names anywhere a candidate could be asked for them;
+an acronym that several bodies share (CSP, CSAM, CPSM, CMA...) counts only with its context
+nearby, and a certificate the company itself holds is skipped. Fields of study are reported
+everywhere (the degree component keeps those inside degree statements).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from analysis.components.sections import (CAPABILITY_CUE, PREFERRED_CUE, REQUIRED_CUE, block_at,
+                                          required_at, section_at)
+from analysis.taxonomy import load
+from analysis.text import split_clauses
+
+for _name in ("skills", "certifications", "field_matches"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+READ_SECTIONS = ("requirements", "preferred")
+NEVER_SECTIONS = ("company", "benefits", "legal")
+
+# Clauses that are not about skills at all.
+_DEGREE = re.compile(r"\b(degree|bachelor|master'?s|masters|diploma|ged\b|mba\b|ph\.?d|doctorate|associate'?s|"
+                     r"b\.?s\.?|b\.?a\.?|m\.?s\.?|undergraduate|graduate of|accredited (college|university))\b", re.I)
+_ELIGIBILITY = re.compile(
+    r"authori[sz]ed to work|work authori[sz]ation|sponsorship|\bvisa\b|background check|drug (test|screen)|"
+    r"years of age|\b18 years|lift(ing)? (up to )?\d+|\d+\s*(pounds|lbs)|citizenship|\bcitizen\b|"
+    r"security clearance|clearance|vaccinat|covid|physical (demands|requirements)|stand(ing)? for|"
+    r"equal opportunity|salary|compensation|benefits|\bpto\b|401\(?k", re.I)
+
+# Item separators inside a clause (never inside a taxonomy match).
+_SEPARATORS = re.compile(
+    r"\s*[,;:()\[\]]\s*|\s+(?:and|or|and/or|as well as|including|such as|like|plus|along with|with an? eye)\s+|"
+    r"\s*/\s*|\s+&\s+|\s+e\.g\.?\s*|\s+i\.e\.?\s*|\s+etc\.?|\s+[–—-]\s+|\.\s*$|!|\?", re.I)
+
+# Leading filler, stripped repeatedly ("Excellent", "ability to", "5+ years of experience in").
+_LEAD = re.compile(
+    r"^(?:[\W\d]+\s*|(?:a|an|the|you|your|our|we|have|has|having|had|possess(?:es)?|bring|brings|must|should|will|"
+    r"be|is|are|being|been|can|who|that|which|with|in|of|on|at|to|for|from|within|into|using|via|by|"
+    r"very|highly|extremely|truly|exceptionally|really|"
+    r"strong|stronger|excellent|exceptional|outstanding|superb|superior|great|good|solid|sound|proven|"
+    r"demonstrated|demonstrable|established|documented|successful|effective|proficient|expert|advanced|"
+    r"basic|working|general|deep|in-depth|thorough|broad|extensive|significant|substantial|hands-on|"
+    r"previous|prior|relevant|related|professional|minimum|min\.?|at least|plus|preferred|required|"
+    r"preferably|ideally|desired|nice to have|bonus|also|both|either|some|any|all|other|"
+    r"ability|abilities|able|capability|capable|capacity|skills?|skilled|proficiency|proficient|"
+    r"expertise|experience[ds]?|experiencing|knowledge|knowledgeable|understanding|familiarity|familiar|"
+    r"exposure|background|track record|history|comfort|comfortable|competency|competence|command|"
+    r"mastery|aptitude|fluency|fluent|passion|desire|willingness|willing|eagerness|eager|"
+    r"years?|months?|yrs?|\+|or more|more|equivalent|combination|level|demonstrate[sd]?|show(?:s|n)?|"
+    r"must-have|must have|nice-to-have|is a plus|a plus|is|am|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\b\s*)", re.I)
+_TRAIL = re.compile(
+    r"\s*(?:\b(?:skills?|abilities|ability|experience|knowledge|expertise|background|capabilities|"
+    r"required|preferred|desired|is required|are required|a plus|is a plus|are a plus|an asset|"
+    r"a must|is a must|necessary|needed|essential|helpful|beneficial|strongly preferred|highly preferred|"
+    r"highly desired|is preferred|are preferred|etc|with|in|of|and|or|to|for|the|a|an|is|are|be|"
+    r"including|especially|particularly|preferably|ideally)\b|[\W]+)$", re.I)
+_CONTENT = re.compile(r"[A-Za-z]{2,}")
+_STOP_PIECES = re.compile(
+    r"^(?:experience|years?|skills?|knowledge|ability|abilities|requirements?|qualifications?|"
+    r"candidates?|role|position|job|team|company|work|others|people|things|this|that|these|those|"
+    r"it|them|us|etc|e\.g|i\.e|other|related|similar|equivalent|field|fields|industry|area|areas|"
+    r"environment|setting|settings|level|levels|new|well|time|day|days|week|weeks|month|months|"
+    r"including|such|plus|minimum|preferred|required|must|strong|excellent|proven|good|great|high|"
+    r"similar role|related field|similar field|field of study)$", re.I)
+_MAX_PHRASE_WORDS = 12
+
+# A certificate the employer holds, not one it asks for.
+_COMPANY_HELD = re.compile(r"\b(we are|we're|we have been|our (company|facility|facilities|organization|"
+                           r"plant|site|lab|laboratory)|the company is|is an? [\w\s-]{0,30}certified (company|"
+                           r"facility|organization))\b", re.I)
+_CANDIDATE = re.compile(r"\b(you|your|candidate|applicant|required|preferred|must|plus|ideal)\b", re.I)
+_CERT_CUE = re.compile(r"(certif|licen[cs]|designation|credential|registered|chartered|accredit|"
+                       r"required|preferred|a plus|must|active|current|valid|holder)", re.I)
+_CERT_NOT = re.compile(r"^\s*(firm|firms|exam\s+prep|review course)\b", re.I)
+_CONTEXT_WINDOW = 250
+
+
+@Language.factory("amscout_taxonomy")
+def make_taxonomy_matcher(nlp: Language, name: str):
+    return TaxonomyMatcher(nlp)
+
+
+class TaxonomyMatcher:
+    """Sets ``doc._.skills``, ``doc._.certifications`` and ``doc._.field_matches``."""
+
+    def __init__(self, nlp: Language):
+        self.tax = load()
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._add(nlp, self.lower, {f"S{sid}": [] for sid in self.tax.skills}, self.tax.skill_forms, "S")
+        self._add(nlp, self.cased, {}, self.tax.skill_cased, "S")
+        self._add(nlp, self.lower, {}, self.tax.cert_forms, "C")
+        acronyms = {form: form for form in self.tax.cert_acronyms}
+        self._add(nlp, self.cased, {}, acronyms, "A")
+        self._add(nlp, self.lower, {}, self.tax.field_forms, "F")
+        self._add(nlp, self.cased, {}, self.tax.field_cased, "F")
+        self._cues = [(re.compile(r"\b" + re.escape(stem), re.I), sid) for stem, sid in self.tax.skill_cues]
+
+    @staticmethod
+    def _add(nlp, matcher, _unused, forms: dict[str, str], kind: str) -> None:
+        by_key: dict[str, list[str]] = {}
+        for form, target in forms.items():
+            by_key.setdefault(f"{kind}|{target}", []).append(form)
+        for key, texts in by_key.items():
+            matcher.add(key, list(nlp.tokenizer.pipe(texts)))
+
+    # ------------------------------------------------------------------ matching
+    def _matches(self, doc: Doc) -> dict[str, list[tuple[int, int, str]]]:
+        """Char spans per kind (S skill, C cert name, A cert acronym, F field), longest first."""
+        found: dict[str, list[tuple[int, int, str]]] = {"S": [], "C": [], "A": [], "F": []}
+        strings = doc.vocab.strings
+        for matcher in (self.lower, self.cased):
+            for key, start, end in matcher(doc):
+                kind, target = strings[key].split("|", 1)
+                span = doc[start:end]
+                found[kind].append((span.start_char, span.end_char, target))
+        for kind, spans in found.items():
+            found[kind] = _longest_first(spans)
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self._matches(doc)
+        doc._.field_matches = [
+            {"field": self.tax.fields[t]["field"], "cip": self.tax.fields[t]["cip"], "id": t, "start": a, "end": b}
+            for a, b, t in found["F"]]
+        doc._.certifications = self._certifications(doc, found["C"], found["A"])
+        doc._.skills = self._skills(doc, found["S"], found["F"])
+        return doc
+
+    # ------------------------------------------------------------------ skills
+    def _skills(self, doc: Doc, skill_spans, field_spans) -> list[dict]:
+        text = doc.text
+        out: list[dict] = []
+        for block in doc._.blocks or []:
+            if block.get("is_heading") or block["section"] in NEVER_SECTIONS:
+                continue
+            full = block["section"] in READ_SECTIONS
+            for a, b in split_clauses(text, block["start_char"], block["end_char"]):
+                clause = text[a:b]
+                if not full and not CAPABILITY_CUE.search(clause):
+                    continue
+                if _ELIGIBILITY.search(clause):
+                    continue
+                inside = [(s, e, t) for s, e, t in skill_spans if a <= s and e <= b]
+                if _DEGREE.search(clause):  # only named skills, and not the degree's fields
+                    fields = [(s, e) for s, e, _ in field_spans if a <= s and e <= b]
+                    inside = [(s, e, t) for s, e, t in inside if not any(fs <= s and e <= fe for fs, fe in fields)]
+                    out.extend(self._skill(doc, s, e, t) for s, e, t in inside)
+                    continue
+                for s, e in self._items(text, a, b, inside):
+                    named = [(ms, me, t) for ms, me, t in inside if ms < e and s < me]
+                    if named:
+                        out.extend(self._skill(doc, ms, me, t) for ms, me, t in named)
+                    elif full or _capability_item(text, a, s):
+                        out.append(self._phrase(doc, s, e))
+        return _dedupe(out)
+
+    def _items(self, text: str, a: int, b: int, protected) -> list[tuple[int, int]]:
+        """A clause cut into items at separators outside taxonomy matches, each stripped of filler."""
+        cuts = [a]
+        for m in _SEPARATORS.finditer(text, a, b):
+            if not any(s < m.end() and m.start() < e for s, e, _ in protected):
+                cuts.extend([m.start(), m.end()])
+        cuts.append(b)
+        items = []
+        for s, e in zip(cuts[::2], cuts[1::2]):
+            s, e = _strip(text, s, e)
+            if s < e:
+                items.append((s, e))
+        return items
+
+    def _skill(self, doc: Doc, start: int, end: int, sid: str) -> dict:
+        row = self.tax.skills[sid]
+        return {"start": start, "end": end, "text": doc.text[start:end], "canonical": row["canonical"],
+                "id": sid, "esco": row["esco"] or None, "onet": row["onet"] or None,
+                "required": required_at(doc, start, end)}
+
+    def _phrase(self, doc: Doc, start: int, end: int) -> dict:
+        phrase = doc.text[start:end]
+        sid = next((sid for rx, sid in self._cues if rx.search(phrase)), None)
+        if sid:
+            skill = self._skill(doc, start, end, sid)
+            skill["id"] = None  # the concept is inferred from a cue, not named
+            return skill
+        return {"start": start, "end": end, "text": phrase, "canonical": " ".join(phrase.lower().split()),
+                "id": None, "esco": None, "onet": None, "required": required_at(doc, start, end)}
+
+    # ------------------------------------------------------------------ certifications
+    def _certifications(self, doc: Doc, names, acronyms) -> list[dict]:
+        text = doc.text
+        out, seen = [], set()
+        candidates = [(s, e, cid, False) for s, e, cid in names]
+        for s, e, acr in acronyms:
+            if any(ns <= s and e <= ne for ns, ne, _ in names):
+                continue
+            cid = self._resolve_acronym(text, s, e, acr)
+            if cid:
+                candidates.append((s, e, cid, True))
+        for s, e, cid, is_acronym in sorted(candidates):
+            if section_at(doc, s) in NEVER_SECTIONS or cid in seen:
+                continue
+            block = block_at(doc, s)
+            a, b = (block["start_char"], block["end_char"]) if block else (s, e)
+            around = text[a:b]
+            if _COMPANY_HELD.search(around) and not _CANDIDATE.search(around):
+                continue
+            if is_acronym:
+                if _CERT_NOT.match(text[e:e + 20]):
+                    continue
+                if section_at(doc, s) not in READ_SECTIONS and not _CERT_CUE.search(around):
+                    continue
+            seen.add(cid)
+            row = self.tax.certs[cid]
+            out.append({"name": row["name"], "start": s, "end": e, "text": text[s:e], "id": cid,
+                        "kind": row["kind"], "required": _cert_required(doc, s, e)})
+        return out
+
+    def _resolve_acronym(self, text: str, start: int, end: int, acronym: str) -> str | None:
+        """The certification an acronym means here, from its context stems; None if unclear."""
+        window = text[max(0, start - _CONTEXT_WINDOW):end + _CONTEXT_WINDOW].lower()
+        best, best_hits = None, 0
+        for cid in self.tax.cert_acronyms[acronym]:
+            stems = [c for c in self.tax.certs[cid]["context"].split("|") if c]
+            if not stems:
+                return cid
+            hits = sum(window.count(stem) for stem in stems)
+            if hits > best_hits:
+                best, best_hits = cid, hits
+        return best
+
+
+def _cert_required(doc: Doc, start: int, end: int) -> bool | None:
+    req = required_at(doc, start, end)
+    if req is None:
+        block = block_at(doc, start)
+        if block:
+            tail = doc.text[end:min(block["end_char"], end + 60)]
+            if PREFERRED_CUE.search(tail):
+                return False
+            if REQUIRED_CUE.search(tail):
+                return True
+    return req
+
+
+def _capability_item(text: str, clause_start: int, item_start: int) -> bool:
+    """Outside requirement sections, an item counts only right after a capability cue."""
+    before = text[max(clause_start, item_start - 40):item_start]
+    return bool(CAPABILITY_CUE.search(before))
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    """Shrink [s, e) past leading filler and trailing filler; empty when nothing names a skill."""
+    while s < e:
+        m = _LEAD.match(text, s, e)
+        if not m or m.end() == s:
+            break
+        s = m.end()
+    while s < e:
+        m = _TRAIL.search(text, s, e)
+        if not m or m.start() == e:
+            break
+        e = m.start()
+    piece = text[s:e]
+    if not _CONTENT.search(piece) or _STOP_PIECES.match(piece) or len(piece.split()) > _MAX_PHRASE_WORDS:
+        return s, s
+    return s, e
+
+
+def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Keep the longest of overlapping matches, in text order."""
+    spans = sorted(set(spans), key=lambda x: (-(x[1] - x[0]), x[0]))
+    kept: list[tuple[int, int, str]] = []
+    for s, e, t in spans:
+        if all(e <= ks or ke <= s for ks, ke, _ in kept):
+            kept.append((s, e, t))
+    return sorted(kept)
+
+
+def _dedupe(skills: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for sk in sorted(skills, key=lambda x: (x["start"], -x["end"])):
+        if (sk["start"], sk["end"]) not in seen:
+            seen.add((sk["start"], sk["end"]))
+            out.append(sk)
+    return out
