@@ -26,6 +26,8 @@ _LINE_TAGS = {"li", "br", "tr", "dt", "dd"}
 _DROP_TAGS = ["script", "style", "noscript", "template", "head"]
 _TAG_START = re.compile(r"<[a-zA-Z!/]")
 _ESCAPED_TAG = re.compile(r"&lt;\s*/?\s*[a-zA-Z]")
+# Characters XML (so lxml) refuses, and the private-use markers used below.
+_UNUSABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ue000-\ue002]")
 
 
 def unescape_html(value: str | None) -> str | None:
@@ -50,7 +52,7 @@ def html_to_text(value: str | None) -> str | None:
     """
     if not value or not value.strip():
         return None
-    value = unescape_html(value)
+    value = _UNUSABLE.sub("", unescape_html(value))
     if not _TAG_START.search(value):
         return _tidy_lines(html.unescape(value)) or None
     try:
@@ -72,10 +74,10 @@ def _mark_blocks(root) -> None:
     for el in root.iter():
         if not isinstance(el.tag, str):  # comments, processing instructions
             continue
-        if el.text:
-            el.text = re.sub(r"\s+", " ", el.text)
+        if el.text:  # (entities like &#8; decode to characters the tree will not take back)
+            el.text = re.sub(r"\s+", " ", _UNUSABLE.sub("", el.text))
         if el.tail:
-            el.tail = re.sub(r"\s+", " ", el.tail)
+            el.tail = re.sub(r"\s+", " ", _UNUSABLE.sub("", el.tail))
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue

@@ -12,6 +12,7 @@ import json
 import logging
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from scrapy.http import Request, TextResponse
 
 from crawler import normalize as nz
@@ -102,6 +103,20 @@ def test_work_mode(kwargs, expected):
 ])
 def test_country_from_location(location, expected):
     assert nz.country_from_location(location) == expected
+
+
+_HTML_BITS = st.sampled_from(["<p>", "</p>", "<li>", "<ul>", "</ul>", "<br>", "&lt;p&gt;", "&amp;", "&#8;",
+                               "<script>", "<!--", "-->", "\x00", "\x0b", "\ue000", "<div", ">", "\n", " "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_HTML_BITS, st.text(max_size=5)), max_size=20))
+def test_helpers_never_raise_on_junk(parts):
+    junk = "".join(parts)
+    text = nz.html_to_text(junk)
+    assert text is None or (text == text.strip() and "\ue000" not in text)
+    for helper in (nz.to_iso_date, nz.country_from_location, nz.salary_period, nz.work_mode, nz.currency_code):
+        helper(junk)
 
 
 def test_country_code():
