@@ -116,6 +116,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         ("postings", ["date_posted"]), ("postings", ["duplicate_of"]),
         ("extractions", ["pipeline_version"]), ("requirements", ["posting_id"]),
         ("requirements", ["kind", "canonical"]),
+        # covering index: reports fold mentions per posting without touching the table (analysis/stats.py)
+        ("requirements", ["posting_id", "kind", "canonical", "required"]),
     ]:
         db[table].create_index(cols, if_not_exists=True)
     if "postings_fts" not in db.table_names():
