@@ -458,8 +458,8 @@ def _sections(rng: random.Random, job: DemoJob, t: float) -> list[Section]:
     role = (f"As {_article(job.role)} {job.role} at {c.name}, you will look after business customers "
             f"from their first order onwards. {_work_mode_sentence(rng, job)}").strip()
     sections = [
-        Section("about", h["about"].format(company=c.name), [f"{c.name} {c.blurb}. We are a team of "
-                                                             f"{rng.choice([40, 120, 300, 900])} people."], False),
+        Section("about", h["about"].format(company=c.name), [f"{c.name} {c.blurb}. About "
+                                                             f"{rng.choice([40, 120, 300, 900])} people work here."], False),
         Section("role", h["role"], [role], False),
         Section("duties", h["duties"], duties, True),
         Section("req", h["req"], req, True),
