@@ -14,34 +14,37 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis.components.sections import PREFERRED_CUE, block_at, clause_at, section_at
+from analysis.components.sections import PREFERRED_AFTER, PREFERRED_CUE, block_at, clause_at, section_at, statement_end, statement_start
 
 LEVELS = ["high_school", "associate", "bachelor", "master", "doctorate", "professional"]
 RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
 
 _APOS = r"['’`]?"
+# A word start, also where a bullet was glued on without a space ("QualificationsBachelor's").
+_B = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z]))|(?<=[A-Za-z])(?=\d))"
 _LEVEL_PATTERNS = [
-    ("high_school", r"\bhigh[- ]school\b(?! (?:students?|teachers?|seniors?|juniors?))|\bH\.?S\.? (?:diploma|degree)|"
-                    r"\bGED\b|\bsecondary school (?:diploma|education)|\bdiploma\b"),
-    ("associate", rf"\bassociate{_APOS}s?{_APOS}? (?:degree|of (?:arts|science|applied))|\bassociate{_APOS}s\b|"
-                  r"\bA\.A\.S?\b|\bAAS\b|\btwo[- ]year (?:college )?degree|\b2[- ]year (?:college )?degree"),
-    ("bachelor", rf"\bbachelor{_APOS}s?{_APOS}?|\bbaccalaureate|\bB\.[AS]\.?(?:[CN]\.?)?(?![\w.])|\bB[AS]/B[AS]\b|"
-                 r"\bBSc\b|\bBSN\b|\bBBA\b|\bB[AS](?= (?:degree|in|or|/))|\b(?:4|four)[- ]year (?:college |university )?degree|"
-                 r"\bundergraduate degree|\b(?:college|university) degree|\bcollege graduate|\bdegree from an? (?:accredited )?"
-                 r"(?:college|university|four[- ]year|4[- ]year)"),
-    ("master", rf"\bmaster{_APOS}s?{_APOS}? (?:degree|of|in)|\bmasters?{_APOS}s?{_APOS}?(?= (?:or|and|preferred|required|is))|"
-               r"\bmaster{_APOS}s\b|\bMBA\b|\bM\.B\.A\.?|\bM\.[AS]\.?(?![\w.])|\bMSc\b|\bMSN\b|\bMPH\b|\bM[AS](?= (?:degree|in))|"
-               r"\b(?:graduate|advanced|post[- ]?graduate) degree"),
-    ("doctorate", r"\bPh\.? ?D\b\.?|\bdoctora(?:te|l)\b|\bdoctor of (?:philosophy|science)"),
-    ("professional", r"\bJ\.D\.|\bJD\b(?= (?:degree|or|from|required|preferred|/))|\bjuris doctor|\bM\.D\.|"
-                     r"\bPharm\.? ?D\b|\bDDS\b|\bDVM\b|\bdoctor of (?:medicine|pharmacy|law)"),
+    ("high_school", rf"{_B}high[- ]school\b(?! (?:students?|teachers?|seniors?|juniors?))|{_B}(?-i:H\.?S\.?) (?:diploma|degree)|"
+                    rf"{_B}(?-i:GED)\b|{_B}secondary school (?:diploma|education)|{_B}diploma\b"),
+    ("associate", rf"{_B}associate{_APOS}s?{_APOS}? (?:degree|of (?:arts|science|applied))|{_B}associate['’`]s\b|"
+                  rf"{_B}(?-i:A\.A\.S?|AAS)\b|{_B}(?:two|2)[- ]year (?:college |technical )?degree"),
+    ("bachelor", rf"{_B}bachelor{_APOS}s?{_APOS}?|{_B}baccalaureate|{_B}(?-i:B\.[AS]\.?(?:[CN]\.?)?)(?![\w.])|"
+                 rf"{_B}(?-i:B[AS]/B[AS]|BSc|BSN|BBA|BSBA|BSEE|BSME|BSCS)\b|{_B}(?-i:B[AS])(?= (?:degree|in|or|/))|"
+                 rf"{_B}(?:4|four)[- ]year (?:\w+ )?degree|{_B}undergraduate degree|{_B}(?:college|university) degree|"
+                 rf"{_B}college graduate|{_B}degree from an? (?:accredited )?(?:college|university|four[- ]year|4[- ]year)"),
+    ("master", rf"{_B}master{_APOS}s?{_APOS}? (?:degree|of (?:science|arts|business|engineering|public)|in)|"
+               rf"{_B}master(?:s|{_APOS}s){_APOS}?(?= (?:or|and|preferred|required|is))|{_B}master['’`]s\b|"
+               rf"{_B}(?-i:MBA|M\.B\.A\.?|MSc|MSN|MPH|MHA|MSW|MEng|MSEE|MSCS)\b|{_B}(?-i:M\.[AS]\.?)(?![\w.])|"
+               rf"{_B}(?-i:M[AS])(?= (?:degree|in))|{_B}(?:graduate|advanced|post[- ]?graduate) degree"),
+    ("doctorate", rf"{_B}(?-i:Ph\.? ?D)\b\.?|{_B}doctora(?:te|l)\b|{_B}doctor of (?:philosophy|science)"),
+    ("professional", rf"{_B}(?-i:J\.D\.)|{_B}(?-i:JD)\b(?= (?:degree|or|from|required|preferred|/))|{_B}juris doctor|"
+                     rf"{_B}(?-i:M\.D\.)|{_B}(?-i:Pharm\.? ?D|DDS|DVM)\b|{_B}doctor of (?:medicine|pharmacy|law)"),
 ]
 _LEVEL_RE = re.compile("|".join(f"(?P<{lvl}>{pat})" for lvl, pat in _LEVEL_PATTERNS), re.I)
 _DEGREE_CONTEXT = re.compile(r"degree|diploma|education|graduate|qualif|required|preferred|field|major|equivalent|in |or |ged", re.I)
 _JOIN = re.compile(r"^[\s,/]*(?:(?:or|and/or|and)\s+(?:an?\s+)?|/)?\s*(?:(?:higher|above|equivalent|degree|in [\w ,&]{0,40}?)\s*)?[\s,/]*$", re.I)
 _EQUIVALENT = re.compile(
     r"equivalent (?:combination|work|professional|related|practical|relevant)?\s*(?:of\s+)?(?:education\s+and\s+)?experience|"
-    r"or (?:the )?equivalent\b|in lieu of (?:a |the )?degree|experience in lieu|combination of (?:education|training|relevant) and|"
+    r"or (?:the |an? )?equivalent(?=\s*(?:[.;,)]|$|experience|work|combination))|combined with (?:\w+ )?experience|in lieu of (?:a |the )?degree|experience in lieu|combination of (?:education|training|relevant) and|"
     r"or (?:comparable|commensurate|relevant|related|equivalent) (?:\w+ )?experience|"
     r"(?:education|degree),? or (?:an? )?(?:equivalent|comparable|relevant) (?:combination|experience)|"
     r"experience (?:may|can|will) (?:be )?substitut|equivalent (?:\w+ )?experience", re.I)
@@ -95,9 +98,9 @@ def _group_status(doc: Doc, groups: list[list[dict]], gi: int) -> bool:
     if gi + 1 < len(groups) and groups[gi + 1][0]["clause"] == (a, b):
         seg_end = groups[gi + 1][0]["start"]
     segment = text[seg_start:seg_end]
-    after = text[group[-1]["end"]:seg_end]
-    before = text[seg_start:group[0]["start"]]
-    if PREFERRED_CUE.search(after) or re.search(r"(prefer\w*|ideally|plus|desired|bonus)\s*[:\-–]?\s*(?:an?\s+)?$", before, re.I):
+    after = text[group[-1]["end"]:statement_end(text, group[-1]["end"], min(seg_end, group[-1]["end"] + 160))]
+    before = text[statement_start(text, seg_start, group[0]["start"]):group[0]["start"]]
+    if PREFERRED_AFTER.search(after) or re.search(r"(prefer\w*|ideally|plus|desired|bonus)\s*[:\-–]?\s*(?:an?\s+)?$", before, re.I):
         return False
     if re.search(r"\brequired\b|\bmust\b|\bminimum\b", segment, re.I):
         return True
@@ -125,6 +128,9 @@ def summarize(doc: Doc) -> dict:
         window_end = block["end_char"] if block else b
         if _EQUIVALENT.search(text[a:min(len(text), max(b, window_end) + 0)]):
             or_equivalent = True
+    exp = doc._.experience if Doc.has_extension("experience") else None
+    if statements and exp and any(st["alternative"] for st in exp.get("statements", [])):
+        or_equivalent = True  # "a degree, or a diploma and 6 years": experience stands in for it
     fields = _fields(doc, statements)
     return {
         "required": min(required, key=RANK.get) if required else None,

@@ -31,7 +31,8 @@ _HEADING_CUES = [
               r"non-?discrimination|diversity|inclusion|affirmative action|know your rights|"
               r"pay transparency|fraud|recruitment scam|legal"),
     ("preferred", r"prefer|nice[- ]to[- ]ha|bonus (points|skills|qualifications)|\bplus(es)?\b|desir|"
-                  r"additional (qualifications|skills)|ideal(ly)?\b(?! candidate)|stand out|extra credit|"
+                  r"additional (qualifications|skills)|ideal(ly)?\b(?! candidate)|stand out|extra credit|put you ahead|"
+                  r"set you apart|differentiat|"
                   r"good to have|not required"),
     ("benefits", r"benefit|perks?\b|what we offer|we offer|compensation|salary|\bpay\b|pay range|"
                  r"total rewards|rewards|why (join|work|you('ll| will) love)|what'?s in it for you|"
@@ -57,9 +58,10 @@ _HEADING_RES = [(name, re.compile(pattern.replace("'", "['’]"), re.I)) for nam
 # Cues inside a block that classify it when no heading says otherwise.
 _BODY_LEGAL = re.compile(
     r"equal (employment )?opportunity|without regard to|regardless of (race|age|sex)|protected veteran|"
-    r"sexual orientation|gender identity|national origin|reasonable accommodation|e-verify|"
-    r"affirmative action|disabilit(y|ies) status|background check|drug screen|"
-    r"applicants? (with|who require)|eoe\b|privacy (notice|policy)", re.I)
+    r"sexual orientation|gender identity|national origin|e-verify|affirmative action|disabilit(y|ies) status|"
+    r"\beoe\b|privacy (notice|policy)|discriminat|harassment", re.I)
+# Legal only outside requirement sections ("must pass a background check" is a requirement).
+_BODY_LEGAL_WEAK = re.compile(r"reasonable accommodation|background check|drug screen|applicants? (with|who require)", re.I)
 _BODY_BENEFITS = re.compile(
     r"\b401\(?k\)?|dental|vision insurance|health insurance|paid time off|\bpto\b|parental leave|"
     r"tuition|employee assistance|wellness|life insurance|retirement (plan|savings)|holidays|"
@@ -163,7 +165,7 @@ def classify_blocks(text: str) -> list[dict]:
 
 def _body_section(line: str, current: str) -> str:
     """Section of a body line: its heading's, unless the line itself is plainly legal / benefits."""
-    if _BODY_LEGAL.search(line) and current not in ("requirements", "preferred"):
+    if _BODY_LEGAL.search(line) or (_BODY_LEGAL_WEAK.search(line) and current not in ("requirements", "preferred")):
         return "legal"
     if current in ("requirements", "preferred", "legal", "benefits"):
         return current
@@ -210,6 +212,27 @@ PREFERRED_AFTER = re.compile(
     r"\b(preferred|(is |are |would be |will be )?an? (big |huge |definite |strong )?(plus|advantage|bonus)|"
     r"is a plus|nice[- ]to[- ]have|desired|desirable|advantageous|beneficial|helpful|optional|not required)\b", re.I)
 _PARENS = re.compile(r"\([^()]*\)")
+# Bullets run together with only a space: "... at an executive level role CPA designation ...".
+_RUN_ON = re.compile(r"\b([a-z]{3,}) +(?=[A-Z][a-z]+ )")
+_LINK_WORDS = {"and", "the", "with", "for", "from", "including", "like", "such", "using", "into",
+               "than", "our", "your", "their", "via", "per", "about", "across", "within"}
+
+
+def statement_start(text: str, limit: int, start: int) -> int:
+    """Where the statement that ends at ``start`` begins: ``limit`` or after a run-on bullet."""
+    begin = limit
+    for m in _RUN_ON.finditer(text, limit, start):
+        if m.group(1) not in _LINK_WORDS:
+            begin = m.end(1)
+    return begin
+
+
+def statement_end(text: str, end: int, limit: int) -> int:
+    """Where the statement that runs on from ``end`` stops: the limit or a run-on bullet."""
+    for m in _RUN_ON.finditer(text, end, limit):
+        if m.group(1) not in _LINK_WORDS:
+            return m.end(1)
+    return limit
 
 
 def required_at(doc: Doc, start: int, end: int) -> bool | None:
@@ -217,7 +240,7 @@ def required_at(doc: Doc, start: int, end: int) -> bool | None:
     a, b = clause_at(doc, start, end)
     text = doc.text
     # A cue far after the statement belongs to a later bullet run into this one without a stop.
-    before, after = text[a:start], _PARENS.sub(" ", text[end:min(b, end + 50)])
+    before, after = text[statement_start(text, a, start):start], _PARENS.sub(" ", text[end:statement_end(text, end, min(b, end + 150))])
     if PREFERRED_CUE.search(before) or PREFERRED_AFTER.search(after):
         return False
     section = section_at(doc, start)
