@@ -55,7 +55,7 @@ class BoardSpider(scrapy.Spider):
             return []
         if isinstance(boards, str):
             boards = boards.split(",")
-        return [b.strip() for b in boards if b and str(b).strip()]
+        return [str(b).strip() for b in boards if b and str(b).strip()]
 
     # ------------------------------------------------------------------ requests
 

@@ -57,6 +57,6 @@ def _description_html(offer) -> str | None:
     source = offer
     if not (offer.get("description") or offer.get("requirements")):
         translations = offer.get("translations") or {}
-        source = translations.get("en") or next(iter(translations.values()), {}) if translations else {}
+        source = translations.get("en") or next(iter(translations.values()), None) or {}
     parts = [source.get("description"), source.get("requirements")]
     return "".join(p for p in parts if isinstance(p, str) and p.strip()) or None
