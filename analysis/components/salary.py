@@ -26,14 +26,16 @@ def _one(i: int) -> str:
 
 
 
-_SEP = r"\s*(?:-|–|—|to|and|through|up to|/-)\s*"
+_SEP = r"\s*(?:-|–|—|to(?: an? (?:maximum|max|high) of)?|and|through|up to|/-)\s*"
+# Words that may stand between the low figure and the separator: "$60.00 USD Hourly - $65.00".
+_MID = r"(?:\s?(?:USD|CAD|GBP|EUR))?(?i:\s?(?:annually|hourly|per (?:hour|year|annum)|/\s?(?:yr|hr|hour|year)\.?|a year|an hour))?"
 _RANGE = re.compile(
-    _one(1) + rf"(?:{_SEP}(?P<cur2>{_CUR})?\s?(?P<amt2>{_AMT})(?P<k2>{_K})?(?P<big2>{_BIG})?"
+    _one(1) + rf"(?:{_MID}{_SEP}(?P<cur2>{_CUR})?\s?(?P<amt2>{_AMT})(?P<k2>{_K})?(?P<big2>{_BIG})?"
     rf"(?:\s?(?P<code2>USD|CAD|GBP|EUR))?)?")
 # A figure without a currency sign, e.g. "60,000 - 80,000 USD" or "salary: 60K-80K".
 _BARE = re.compile(
-    rf"(?<![\w.$])(?P<amt1>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d{{1,2}})?)(?P<k1>{_K})?"
-    rf"{_SEP}(?P<amt2>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d{{1,2}})?)(?P<k2>{_K})?\s?(?P<code2>USD|CAD|GBP|EUR|dollars)?")
+    rf"(?<![\w.$])(?P<amt1>{_AMT})(?P<k1>{_K})?"
+    rf"{_SEP}(?P<amt2>{_AMT})(?P<k2>{_K})?\s?(?P<code2>USD|CAD|GBP|EUR|dollars)?")
 
 _PERIODS = [
     ("hour", r"per\s+hour|an\s+hour|/\s?h(?:ou)?r\b|hourly|p/h\b|/\s?hour|\bph\b|per\s+hr\b|hr\.?\b"),
@@ -53,6 +55,12 @@ _PAY_CONTEXT = re.compile(r"salary|pay\b|compensation|wage|rate|\bOTE\b|earn|bas
 _NOT_PAY = re.compile(r"revenue|raised|funding|valuation|in sales\b|budget|portfolio|deal size|quota|bonus of|"
                       r"sign[- ]on|signing|stipend|reimburse|allowance|referral|relocation|tuition|per (?:month )?for|"
                       r"worth|market|saving|spend|assets", re.I)
+
+
+# "Min: $138,800 ... Max: $208,200" (figures on their own labelled lines).
+_LABELLED = re.compile(
+    rf"\bmin(?:imum)?\b[^$\d\n]{{0,12}}\s*(?P<cur1>{_CUR})?\s?(?P<amt1>{_AMT})(?P<k1>{_K})?[^\d$]{{0,60}}?"
+    rf"(?:\bmid(?:point|dle)?\b[^$\d\n]{{0,12}}\s*{_CUR}?\s?(?:{_AMT}){_K}?[^\d$]{{0,60}}?)?\bmax(?:imum)?\b[^$\d\n]{{0,12}}\s*(?P<cur2>{_CUR})?\s?(?P<amt2>{_AMT})(?P<k2>{_K})?", re.I)
 
 
 def _value(amt: str, k: str | None) -> float:
@@ -100,6 +108,9 @@ def _candidates(text: str):
         if high is not None and k2 and not k1 and low < 1000:
             low *= 1000  # "$60-80K"
         yield m, low, high, m.group("code1") or m.group("code2"), m.group("cur1")
+    for m in _LABELLED.finditer(text):
+        if m.group("cur1") or m.group("cur2"):
+            yield m, _value(m.group("amt1"), m.group("k1")), _value(m.group("amt2"), m.group("k2")), None, m.group("cur1")
     for m in _BARE.finditer(text):
         k1, k2 = m.group("k1"), m.group("k2")
         low, high = _value(m.group("amt1"), k1), _value(m.group("amt2"), k2)
