@@ -87,9 +87,10 @@ class BoardSpider(scrapy.Spider):
             url += ("&" if "?" in url else "?") + urlencode(query, quote_via=quote)
         return url
 
-    def request(self, url: str, callback, **cb_kwargs) -> scrapy.Request:
-        """A request whose failures end in ``on_error`` (one ERROR line, crawl goes on)."""
-        return scrapy.Request(url, callback=callback, errback=self.on_error, cb_kwargs=cb_kwargs)
+    def request(self, url: str, callback, *, errback=None, **cb_kwargs) -> scrapy.Request:
+        """A request whose failures end in ``errback`` (default ``on_error``: one ERROR line,
+        the crawl goes on); ``cb_kwargs`` reach both."""
+        return scrapy.Request(url, callback=callback, errback=errback or self.on_error, cb_kwargs=cb_kwargs)
 
     def page_allowed(self, page_number: int) -> bool:
         """True while ``page_number`` (1 for the first list page) is within ``max_pages``."""

@@ -43,10 +43,8 @@ class SmartRecruitersSpider(BoardSpider):
             yield self.list_request(board, offset=next_offset, page=page + 1)
 
     def detail_request(self, board, summary):
-        request = self.request(self.api_url(f"/v1/companies/{board}/postings/{summary['id']}", board),
-                               self.parse_detail, board=board, summary=summary)
-        request.errback = self.on_detail_error
-        return request
+        return self.request(self.api_url(f"/v1/companies/{board}/postings/{summary['id']}", board),
+                            self.parse_detail, errback=self.on_detail_error, board=board, summary=summary)
 
     def parse_detail(self, response, board, summary):
         detail = self.load_json(response)
