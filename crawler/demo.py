@@ -235,6 +235,14 @@ def career_job_page(job: DemoJob, base: str, posted, use_graph: bool) -> str:
             f"<p><a href=\"/careers/\">All jobs</a></p>\n</body></html>\n")
 
 
+def job_page(job: DemoJob) -> str:
+    """The page a board's job URL shows a person (no structured data: the APIs carry that)."""
+    return (f"<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{escape(job.title)} at {escape(job.company.name)} (simulated)</title></head>\n<body>\n"
+            f"<p><em>Simulated job board for the amscout demo.</em></p>\n<h1>{escape(job.title)}</h1>\n"
+            f"<p>{escape(job.company.name)} · {escape(job.location)}</p>\n{dd.to_html(job)}\n</body></html>\n")
+
+
 def career_index_page(entries: list[tuple[DemoJob, str]], page: int, pages: int) -> str:
     items = "\n".join(f"<li><a href=\"/careers/jobs/{career_slug(j)}.html\">{escape(j.title)}</a> "
                       f"– {escape(j.company.name)}, {escape(j.location)} ({d})</li>" for j, d in entries)
@@ -273,6 +281,7 @@ class DemoBoards:
     _lever: dict[str, list[dict]] = field(default_factory=dict)
     _ashby: dict[str, tuple[list[dict], list[dict]]] = field(default_factory=dict)
     _greenhouse: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
+    _job_pages: dict[str, DemoJob] = field(default_factory=dict)     # a listing's human-readable URL
 
     def __post_init__(self):
         self.requests = 0
@@ -349,9 +358,12 @@ class DemoBoards:
                 for j in jobs:
                     self._routes[f"/v1/boards/{token}/jobs/{dd.numeric_id(j.key)}"] = Response(
                         _json(greenhouse_job(j, token, base, True)), "application/json")
+                    self._job_pages[f"/boards/{token}/jobs/{dd.numeric_id(j.key)}"] = j
             elif platform == "lever":
                 self._lever[token] = [lever_posting(j, token, base) for j in newest_first]
+                self._job_pages.update({f"/lever/{token}/{dd.stable_uuid(j.key, 'lever')}": j for j in jobs})
             elif platform == "ashby":
+                self._job_pages.update({f"/ashby/{token}/{dd.stable_uuid(j.key, 'ashby')}": j for j in jobs})
                 listed = [ashby_job(j, token, base, True) for j in newest_first]
                 draft = ashby_job(newest_first[0], token, base, True, listed=False)
                 draft["title"] += " (draft)"
@@ -412,6 +424,8 @@ class DemoBoards:
         route = self._routes.get(path) or self._routes.get(path.rstrip("/") + "/")
         if route is not None:
             return route
+        if path in self._job_pages:
+            return Response(job_page(self._job_pages[path]).encode(), "text/html; charset=utf-8")
         if seg and seg[0] in ("v0", "v1", "posting-api"):
             return Response(_json({"status": 404, "error": "Job board not found"}), "application/json", 404)
         return Response(b"Not found (amscout demo boards)\n", "text/plain; charset=utf-8", 404)

@@ -146,3 +146,12 @@ def test_duplicates_across_boards_are_marked(boards, crawled):
     assert copies
     # the career site's copies of jobs from the API boards are found (lever is crawled before jsonld)
     assert len(marked & set(copies)) >= 0.8 * len(copies)
+
+
+def test_job_urls_open_a_readable_page(boards):
+    token = boards.boards["lever"][0]
+    post = get(boards, f"/v0/postings/{token}?mode=json&limit=1")[0]
+    page = get(boards, post["hostedUrl"][len(boards.url):])
+    assert post["text"] in page and "Simulated" in page
+    gh = get(boards, f"/v1/boards/{boards.boards['greenhouse'][0]}/jobs")["jobs"][0]
+    assert gh["title"] in get(boards, gh["absolute_url"][len(boards.url):])
