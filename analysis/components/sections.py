@@ -27,6 +27,8 @@ SECTIONS = ("requirements", "preferred", "responsibilities", "benefits", "compan
 # Heading cues, tried in this order (the first that matches wins: "Preferred Qualifications"
 # is preferred, "Minimum Qualifications" is requirements).
 _HEADING_CUES = [
+    ("other", r"^\W*(?:work |job |position )?(?:location|locations|where you('ll| will) work|schedule|work (?:environment|"
+              r"arrangement|model|setting)|travel|position (?:type|details)|job (?:type|details)|shift)\b"),
     ("legal", r"equal (employment )?opportunit|\beeo\b|e-verify|disclaimer|accommodation|privacy|"
               r"non-?discrimination|diversity|inclusion|affirmative action|know your rights|"
               r"pay transparency|fraud|recruitment scam|legal"),

@@ -15,18 +15,25 @@ from analysis.components.sections import section_at
 
 _REMOTE = re.compile(
     r"\b(?:fully|100\s?%|completely|entirely|full[- ]time|permanently)\s+remote\b|"
-    r"\bremote[- ](?:first|position|role|job|opportunity|work|working|employee|based|eligible|friendly|"
+    r"\b(?:roles|positions|jobs) are (?:fully |100% )?remote\b|"
+    r"\bremote[- ](?:position|role|job|opportunity|work|working|employee|based|eligible|friendly|"
     r"worker|team member)\b|"
     r"\b(?:position|role|job|opportunity) (?:is|will be|can be)\s+(?:a\s+)?(?:fully\s+|100% )?remote\b|"
     r"\bwork(?:ing)?\s+(?:from|at)\s+home\b|\bwork[- ]from[- ]home\b|\bwfh\b|\bhome[- ]based\b|\bhome office\b|"
     r"\bwork(?:ing)? remotely\b|\bremotely\b|#LI-Remote|\blocation\s*:?\s*remote\b|\bremote\s*(?:\(|,|-|–|—)\s*"
     r"(?:US|USA|United States|U\.S\.|anywhere|nationwide|CA|Canada)|\b(?:US|USA|U\.S\.)[- ](?:based )?remote\b|"
     r"\bthis is a remote\b|\bremote\s*$|^\s*remote\b|\bvirtual (?:position|role)\b|\bteleworks?\b|telecommut", re.I | re.M)
+_DAY = r"(?:mon|tues|wednes|thurs|fri)days?"
 _HYBRID = re.compile(
     r"\bhybrid\b|#LI-Hybrid|\b(?:\d|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week\s+(?:in|at|from)\s+(?:the|our)?\s*"
-    r"(?:office|site|campus|hq)|\bin[- ]office\s+\d\s+days|\bpartially remote\b|\bflexible work(?:ing)? (?:model|arrangement)\b", re.I)
+    r"(?:office|site|campus|hq)|\b(?:in|from|at)[- ](?:the |our )?office\s+(?:\w+\s+){0,2}(?:\d|one|two|three|four)\s+days|"
+    r"\bpartially remote\b|\bflexible work(?:ing)? (?:model|arrangement)\b|"
+    rf"\boffice\b[^.\n]{{0,40}}\b{_DAY}\b[^.\n]{{0,60}}\bremote|\bremote\b[^.\n]{{0,30}}\b(?:on|each) {_DAY}", re.I)
 _ONSITE = re.compile(
-    r"\bon[- ]?site\b|\bin[- ]office\b|\bin[- ]person\b|#LI-Onsite|\bin the office\b|"
+    r"\b(?:is|be|are|work|works|working|based|position|role|located|report|reports)\s+(?:\w+\s+){0,2}?"
+    r"(?:on[- ]?site|in[- ](?:the )?office|in[- ]person)\b|"
+    r"\b(?:on[- ]?site|in[- ]office|in[- ]person)\s+(?:role|position|job|work|presence|schedule|requirement|attendance)\b|"
+    r"\b(?:100\s?%|fully|full[- ]time|completely)\s+(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\b|#LI-Onsite|"
     r"\bnot (?:a )?remote\b|\bno remote\b|\bnot eligible for remote|\bremote work is not\b|"
     r"\breport (?:daily )?to (?:the|our) (?:office|facility|site)\b|\bwork(?:s)? from (?:our|the) (?:office|facility)\b", re.I)
 _NOT_MODE = re.compile(r"remote (?:monitoring|patient|access|sensing|support|desktop|management|diagnostics|"
@@ -35,15 +42,37 @@ _CONDITIONAL = re.compile(r"\b(?:must|should) (?:live|reside|be located)|\bwithi
                           r"\bresid(?:e|ing|ents?) (?:in|of|within)\b", re.I)
 
 
-def _hits(rx: re.Pattern, text: str, doc: Doc | None) -> list[re.Match]:
+def _hits(rx: re.Pattern, text: str, doc: Doc) -> list[re.Match]:
     out = []
     for m in rx.finditer(text):
-        if doc is not None and section_at(doc, m.start()) in ("legal", "company"):
+        section = section_at(doc, m.start())
+        if section == "legal":
             continue
+        if section == "benefits" and _PERK.search(_sentence(text, m.start())):
+            continue  # "work-from-home stipend", "the option of a hybrid schedule": perks, not the role
         if rx is _REMOTE and _NOT_MODE.match(text, m.start()):
             continue
+        if _lists_modes(text, m.start()):
+            continue  # "we offer fully office-based, fully remote, or hybrid roles": a policy, not this role
         out.append(m)
     return out
+
+
+_PERK = re.compile(r"stipend|allowance|reimburs|perk|option|flexib|may be available|schedule|equipment|"
+                   r"\?|we got you|setup", re.I)
+
+
+def _sentence(text: str, pos: int) -> str:
+    a = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos), text.rfind("!", 0, pos)) + 1
+    ends = [i for i in (text.find(".", pos), text.find("\n", pos), text.find("!", pos)) if i >= 0]
+    return text[a:min(ends) if ends else len(text)]
+
+
+def _lists_modes(text: str, pos: int) -> bool:
+    sentence = _sentence(text, pos)
+    kinds = sum(bool(re.search(rx, sentence, re.I)) for rx in (r"\bremote", r"\bhybrid", r"office[- ]based|on[- ]?site|in[- ]office"))
+    return kinds >= 3 or (kinds == 2 and re.search(r",\s*(?:or|and)\b|\bor\b", sentence) is not None
+                          and not _HYBRID.search(sentence))
 
 
 def decide(title: str, doc: Doc) -> dict:
