@@ -106,7 +106,8 @@ def corpus_section(db, corpus: dict, n: int, min_n: int) -> Section:
         ("Postings used", f"{n:,}"),
         ("Date range", f"{corpus['first_day']} to {corpus['last_day']}"),
         ("Duplicates left out", f"{corpus['duplicates_left_out']:,}"),
-        ("Postings with a salary", f"{corpus['with_salary']:,} ({pct(corpus['with_salary'] / n)})"),
+        ("Postings with a salary", f"{corpus['with_salary']:,}" + (
+            f" ({pct(corpus['with_salary'] / n)})" if n >= min_n else "")),
         ("Dated by first sighting", f"{corpus['dated_by_first_seen']:,}"),
         ("Matching but not yet extracted", f"{corpus['not_yet_extracted']:,}"),
     ]
@@ -121,11 +122,13 @@ def corpus_section(db, corpus: dict, n: int, min_n: int) -> Section:
     for column, title, limit in (("source", "Sources", 20), ("company", "Companies with most postings", 15),
                                  ("title", "Most common titles", 15)):
         df = stats.top_values(db, column, limit)
-        trows = [{"value": r.value, "postings": int(r.postings), "share": round(r.postings / n, 4)}
+        trows = [{"value": r.value, "postings": int(r.postings),
+                  "share": round(r.postings / n, 4) if n >= min_n else None}
                  for r in df.itertuples(index=False)]
         items.append(table(f"top_{column}s", title, trows, [
             (column.capitalize(), lambda r: r["value"] or "(none)"),
-            ("Postings", lambda r: f"{r['postings']:,}"), ("Share", lambda r: pct(r["share"]))]))
+            ("Postings", lambda r: f"{r['postings']:,}"),
+            ("Share", lambda r: pct(r["share"]) if r["share"] is not None else "too few")]))
     return Section("corpus", "The corpus", paragraphs=[
         f"{n:,} distinct postings match the filters. Shares below use them as the denominator; "
         f"groups with fewer than {min_n} postings are marked 'too few'."], items=items)
@@ -334,7 +337,7 @@ def experience_section(eg: pd.DataFrame, min_n: int) -> Section:
         stated = sub[sub["exp_min"].notna()]
         k = int(stated["postings"].sum())
         row = {"seniority": lev, "postings": total, "stated": k,
-               "stated_share": round(k / total, 4) if total else None}
+               "stated_share": round(k / total, 4) if total >= min_n else None}
         if k >= min_n:
             q1, med, q3 = stats.weighted_quantiles(stated["exp_min"], stated["postings"], [0.25, 0.5, 0.75])
             row.update({"median": round(med, 2), "q1": round(q1, 2), "q3": round(q3, 2), "note": ""})
@@ -354,7 +357,7 @@ def experience_section(eg: pd.DataFrame, min_n: int) -> Section:
                                            [level(g) for g in groups], [b[3] for b in EXPERIENCE_BINS], matrix))
     items.append(table("experience_by_seniority", "Minimum years of experience by seniority", rows, [
         ("Seniority", lambda r: level(r["seniority"])), ("Postings", lambda r: f"{r['postings']:,}"),
-        ("States years", lambda r: pct(r["stated_share"])),
+        ("States years", lambda r: pct(r["stated_share"]) if r["stated_share"] is not None else "too few"),
         ("Median", lambda r: num(r["median"], 1) if r["median"] is not None else r["note"]),
         ("IQR", lambda r: f"{num(r['q1'], 1)}–{num(r['q3'], 1)}" if r["median"] is not None else "—"),
         *[(b[3], (lambda key: lambda r: pct(r[f"share_{key}"]))(b[2])) for b in EXPERIENCE_BINS]],
