@@ -45,7 +45,21 @@ _ELIGIBILITY = re.compile(
     r"authori[sz]ed to work|work authori[sz]ation|sponsorship|\bvisa\b|background check|drug (test|screen)|"
     r"years of age|\b18 years|lift(ing)? (up to )?\d+|\d+\s*(pounds|lbs)|citizenship|\bcitizen\b|"
     r"security clearance|clearance|vaccinat|covid|physical (demands|requirements)|stand(ing)? for|"
-    r"equal opportunity|salary|compensation|benefits|\bpto\b|401\(?k", re.I)
+    r"equal opportunity|salary|salaries|compensation|benefits|\bpto\b|401\(?k|pay (range|rate|scale)|"
+    r"\blaws?\b|applicable law|reserves the right|employer|applicants?\b|candidate pool|non-exempt|"
+    r"\bexempt\b|hourly|full[-_ ]time|part[-_ ]time|req(uisition)? id|job (id|type|code)|#\w|"
+    r"schedule[sd]? (is|are)|shifts?\b|weekends|holidays|this (job|position) (description|is)|"
+    r"representative of|not (be )?(an )?exhaustive|not limited to|may (change|vary)|will vary|"
+    r"other duties|as assigned|physical|reasonable accommodation", re.I)
+# Company / employer voice: "We offer...", "Our clients include..." (unless it speaks to "you").
+_EMPLOYER_VOICE = re.compile(r"\b(we|our|us|we're|we’re|we've|we’ve)\b", re.I)
+_CANDIDATE_VOICE = re.compile(r"\b(you|your|candidate|experience|skills?|ability|knowledge|proficien\w*|"
+                              r"familiar\w*|understanding)\b", re.I)
+# Short lines that are labels, not requirements ("Additional Information", "Schedule").
+_LABEL_LINE = re.compile(r"^\W*(additional information|schedule|location|job type|details|"
+                         r"req(uisition)? id|job id|work (hours|schedule)|hours|shift|pay|salary|"
+                         r"travel|education|experience|certifications?|licenses?|skills?|"
+                         r"qualifications?|requirements?|preferred|required)\W*$", re.I)
 
 # Item separators inside a clause (never inside a taxonomy match).
 _SEPARATORS = re.compile(
@@ -54,7 +68,7 @@ _SEPARATORS = re.compile(
 
 # Leading filler, stripped repeatedly ("Excellent", "ability to", "5+ years of experience in").
 _LEAD = re.compile(
-    r"^(?:[\W\d]+\s*|(?:a|an|the|you|your|our|we|have|has|having|had|possess(?:es)?|bring|brings|must|should|will|"
+    r"(?:[\W\d]+\s*|(?:and|or|a|an|the|you|your|our|we|have|has|having|had|possess(?:es)?|bring|brings|must|should|will|"
     r"be|is|are|being|been|can|who|that|which|with|in|of|on|at|to|for|from|within|into|using|via|by|"
     r"very|highly|extremely|truly|exceptionally|really|"
     r"strong|stronger|excellent|exceptional|outstanding|superb|superior|great|good|solid|sound|proven|"
@@ -84,6 +98,12 @@ _STOP_PIECES = re.compile(
     r"including|such|plus|minimum|preferred|required|must|strong|excellent|proven|good|great|high|"
     r"similar role|related field|similar field|field of study)$", re.I)
 _MAX_PHRASE_WORDS = 12
+# A free phrase is a name, not a sentence fragment: no finite verbs, no clause openers.
+_FRAGMENT = re.compile(
+    r"\b(will|would|could|may|might|shall|is|are|was|were|be|been|being|has|have|had|does|do|did|"
+    r"not|no|if|when|where|whether|which|who|whom|whose|then|than|there|here|it|its|they|their|them|"
+    r"this|these|those|such|also|only|very|provided|based|including|include|includes|per|each|every)\b|"
+    r"\$|%|\d", re.I)
 
 # A certificate the employer holds, not one it asks for.
 _COMPANY_HELD = re.compile(r"\b(we are|we're|we have been|our (company|facility|facilities|organization|"
@@ -94,6 +114,7 @@ _CERT_CUE = re.compile(r"(certif|licen[cs]|designation|credential|registered|cha
                        r"required|preferred|a plus|must|active|current|valid|holder)", re.I)
 _CERT_NOT = re.compile(r"^\s*(firm|firms|exam\s+prep|review course)\b", re.I)
 _CONTEXT_WINDOW = 250
+_CUE_REACH = 40  # characters after a free phrase searched for a cue
 
 
 @Language.factory("amscout_taxonomy")
@@ -160,7 +181,9 @@ class TaxonomyMatcher:
                 clause = text[a:b]
                 if not full and not CAPABILITY_CUE.search(clause):
                     continue
-                if _ELIGIBILITY.search(clause):
+                if _ELIGIBILITY.search(clause) or _LABEL_LINE.match(clause):
+                    continue
+                if _EMPLOYER_VOICE.search(clause) and not _CANDIDATE_VOICE.search(clause):
                     continue
                 inside = [(s, e, t) for s, e, t in skill_spans if a <= s and e <= b]
                 if _DEGREE.search(clause):  # only named skills, and not the degree's fields
@@ -172,8 +195,8 @@ class TaxonomyMatcher:
                     named = [(ms, me, t) for ms, me, t in inside if ms < e and s < me]
                     if named:
                         out.extend(self._skill(doc, ms, me, t) for ms, me, t in named)
-                    elif full or _capability_item(text, a, s):
-                        out.append(self._phrase(doc, s, e))
+                    elif (full or _capability_item(text, a, s)) and _is_name(text[s:e]):
+                        out.append(self._phrase(doc, s, e, text[s:min(b, e + _CUE_REACH)]))
         return _dedupe(out)
 
     def _items(self, text: str, a: int, b: int, protected) -> list[tuple[int, int]]:
@@ -196,9 +219,12 @@ class TaxonomyMatcher:
                 "id": sid, "esco": row["esco"] or None, "onet": row["onet"] or None,
                 "required": required_at(doc, start, end)}
 
-    def _phrase(self, doc: Doc, start: int, end: int) -> dict:
+    def _phrase(self, doc: Doc, start: int, end: int, reach: str) -> dict:
+        """A free skill phrase; its concept from a cue in it, else in the words right after it
+        ("manage both timely and multiple priorities": the cue stands in the next item)."""
         phrase = doc.text[start:end]
         sid = next((sid for rx, sid in self._cues if rx.search(phrase)), None)
+        sid = sid or next((sid for rx, sid in self._cues if rx.search(reach)), None)
         if sid:
             skill = self._skill(doc, start, end, sid)
             skill["id"] = None  # the concept is inferred from a cue, not named
@@ -261,6 +287,11 @@ def _cert_required(doc: Doc, start: int, end: int) -> bool | None:
             if REQUIRED_CUE.search(tail):
                 return True
     return req
+
+
+def _is_name(phrase: str) -> bool:
+    """Could this free phrase name a skill? Not a fragment of a sentence, not a stub."""
+    return len(phrase) > 3 and not _FRAGMENT.search(phrase)
 
 
 def _capability_item(text: str, clause_start: int, item_start: int) -> bool:

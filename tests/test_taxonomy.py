@@ -1,0 +1,168 @@
+"""Taxonomy integrity and the taxonomy matcher on sentences written for these tests."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+
+from analysis import taxonomy
+from analysis.taxonomy import TAXONOMY_DIR, load
+
+
+@pytest.fixture(scope="module")
+def tax():
+    return load()
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import analysis.components.sections  # noqa: F401  (registers the factories)
+    import analysis.components.taxonomy_matcher  # noqa: F401
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("amscout_sections")
+    nlp.add_pipe("amscout_taxonomy")
+    return nlp
+
+
+# ---------------------------------------------------------------- integrity
+
+def test_counts(tax):
+    assert len({row["canonical"] for row in tax.skills.values()}) >= 300
+    assert len(tax.certs) >= 60
+    assert len(tax.fields) >= 30
+    assert {d["level"] for d in tax.degrees} >= {"high_school", "associate", "bachelor", "master", "doctorate",
+                                                 "professional"}
+    assert {t["seniority"] for t in tax.titles} >= {"intern", "entry", "mid", "senior", "manager", "director_plus"}
+
+
+def test_sales_and_account_management_are_deepest(tax):
+    sales = [r for r in tax.skills.values() if r["group"] in ("sales_process", "relationship_soft")]
+    assert len(sales) >= 40
+    assert sum(len(r["synonyms"].split("|")) for r in sales) >= 400
+
+
+def test_each_surface_form_names_one_concept(tax):
+    owner: dict[str, str] = {}
+    for sid, row in tax.skills.items():
+        for form in [row["canonical"], *filter(None, row["synonyms"].split("|"))]:
+            key = form.lower()
+            assert owner.setdefault(key, row["canonical"]) == row["canonical"], (form, owner[key], row["canonical"])
+    canonicals = [row["canonical"] for row in tax.skills.values()]
+    assert len(canonicals) == len(set(canonicals))
+    assert len(tax.skills) == len({row["id"] for row in tax.skills.values()})
+
+
+def test_ids_have_their_formats(tax):
+    esco = [r["esco"] for r in tax.skills.values() if r["esco"]]
+    onet = [r["onet"] for r in tax.skills.values() if r["onet"]]
+    assert len(esco) >= 40 and len(onet) >= 40
+    assert all(re.fullmatch(r"http://data\.europa\.eu/esco/skill/[0-9a-f-]{36}", u) for u in esco)
+    assert all(re.fullmatch(r"\d{8}:.+|2\.[AB]\.\d\.[a-z]", o) for o in onet)
+    for row in tax.fields.values():
+        assert re.fullmatch(r"\d\d\.\d{4}", row["cip"]), row
+        assert row["field"] == row["field"].lower() and len(row["field"].split()) <= 3
+
+
+def test_notice_and_version():
+    notice = (TAXONOMY_DIR / "NOTICE").read_text(encoding="utf-8")
+    assert "This service uses the ESCO classification of the European Commission." in notice
+    assert "O*NET 29.2" in notice and "CC BY 4.0" in notice and "CIP 2020" in notice
+    assert re.fullmatch(r"[0-9a-f]{12}", taxonomy.TAXONOMY_VERSION)
+
+
+# ---------------------------------------------------------------- matcher
+
+def skills_of(nlp, text):
+    """Skills found in text, by canonical name (the first mention of each)."""
+    found = {}
+    for s in nlp(text)._.skills:
+        found.setdefault(s["canonical"], s)
+    return found
+
+
+def test_synonyms_share_a_canonical_and_concepts_do_not(nlp):
+    doc = nlp("Requirements:\nExperience with a CRM tool.\nExperience with CRM software.\n"
+              "Strong negotiation skills.\nA proven closer who can close deals.")
+    by_text = {s["text"]: s["canonical"] for s in doc._.skills}
+    assert by_text["CRM tool"] == by_text["CRM software"]
+    assert by_text["negotiation skills"] == "negotiation"
+    assert by_text["close deals"] == "closing deals"
+
+
+def test_required_and_preferred_come_from_sections(nlp):
+    found = skills_of(nlp, "What you bring\nStrong negotiation skills and experience with Salesforce.\n\n"
+                           "Nice to have\nHubSpot certification or HubSpot experience.\n")
+    assert found["negotiation"]["required"] is not False
+    assert found["negotiation"]["canonical"] == "negotiation"
+    assert found["Salesforce"]["canonical"] == "Salesforce" and found["Salesforce"]["id"] == "tool.salesforce"
+    assert found["HubSpot"]["required"] is False
+
+
+def test_required_cue_and_ids(nlp):
+    found = skills_of(nlp, "Minimum Qualifications:\nAdvanced Excel (pivot tables) is required.\n")
+    excel = found["Microsoft Excel"]
+    assert excel["required"] is True and excel["text"] == "Advanced Excel"
+    assert excel["esco"].startswith("http://data.europa.eu/esco/skill/")
+    assert excel["onet"].startswith("43232110:")
+
+
+def test_no_skills_from_company_benefits_or_legal_text(nlp):
+    doc = nlp("About Us\nWe are a leading CRM software company that loves data analysis and Salesforce.\n\n"
+              "Benefits\nFree Excel and negotiation training, 401(k).\n\n"
+              "Equal Opportunity Employer\nWe consider all applicants regardless of communication needs.\n")
+    assert doc._.skills == []
+
+
+def test_duty_without_ability_is_not_a_skill_but_capability_is(nlp):
+    doc = nlp("Responsibilities\nManage a portfolio of 50 accounts in the northeast.\n"
+              "Use your strong presentation skills to win executive sponsors.\n")
+    texts = [s["text"] for s in doc._.skills]
+    assert "presentation skills" in texts and doc._.skills[0]["required"] is None
+    assert not any("portfolio" in t for t in texts)
+
+
+def test_free_phrases_are_short_and_grouped(nlp):
+    found = skills_of(nlp, "Qualifications\n- 5+ years of experience in enterprise software sales\n"
+                           "- Ability to thrive in a fast-paced environment\n"
+                           "- Working knowledge of pharmacovigilance and actuarial modelling\n")
+    texts = {s["text"]: s["canonical"] for s in found.values()}
+    assert texts.get("fast-paced environment") == "adaptability"
+    assert texts.get("actuarial modelling") == "actuarial modelling"
+    assert texts.get("pharmacovigilance") == "pharmacovigilance"
+    assert not any(re.search(r"\d|years", t) for t in texts)
+
+
+def certs_of(nlp, text):
+    return {c["id"]: c for c in nlp(text)._.certifications}
+
+
+def test_csp_is_disambiguated_by_context(nlp):
+    safety = certs_of(nlp, "Requirements:\nCSP credential required; OSHA and EHS program experience.\n")
+    sales = certs_of(nlp, "Preferred:\nA sales certification such as the CPSA's CSP is a plus.\n")
+    bare = certs_of(nlp, "Requirements:\nCSP required.\n")
+    assert list(safety) == ["cert.csp_safety"] and safety["cert.csp_safety"]["required"] is True
+    assert list(sales) == ["cert.csp_cpsa"] and sales["cert.csp_cpsa"]["required"] is False
+    assert bare == {}
+
+
+def test_csam_is_disambiguated_by_context(nlp):
+    sales = certs_of(nlp, "Preferred:\nCSAM from SAMA for strategic account managers.\n")
+    software = certs_of(nlp, "Preferred:\nCSAM certification (IAITAM) for software asset and license audits.\n")
+    assert list(sales) == ["cert.csam"]
+    assert list(software) == ["cert.cam_sw"]
+
+
+def test_company_held_certificates_degrees_and_clearances_are_not_candidate_certs(nlp):
+    found = certs_of(nlp, "Our facility is ISO 9001 certified and SOC 2 compliant.\n\nRequirements:\n"
+                          "Bachelor's degree in Marketing; active Secret clearance; PMP certification required.\n"
+                          "Valid driver's license.\n")
+    assert set(found) == {"cert.pmp", "cert.driver"}
+    assert found["cert.pmp"]["name"] == "PMP" and found["cert.pmp"]["required"] is True
+
+
+def test_fields_of_study_have_cip_codes(nlp):
+    doc = nlp("Bachelor's degree in Business, Marketing or Computer Science required.")
+    fields = {f["field"]: f["cip"] for f in doc._.field_matches}
+    assert fields == {"business": "52.0101", "marketing": "52.1401", "computer science": "11.0701"}
