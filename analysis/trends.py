@@ -116,7 +116,7 @@ def corpus_section(db, corpus: dict, n: int, min_n: int) -> Section:
         ("duplicates_left_out", corpus["duplicates_left_out"]), ("with_salary", corpus["with_salary"]),
         ("dated_by_first_seen", corpus["dated_by_first_seen"]),
         ("not_yet_extracted", corpus["not_yet_extracted"])]]
-    facts_table = table("corpus", "The corpus", rows, [("", lambda r: None), ("", lambda r: None)])
+    facts_table = table("corpus", "Facts", rows, [("", lambda r: None), ("", lambda r: None)])
     facts_table.header, facts_table.cells = ["Fact", "Value"], [list(f) for f in facts]
     items = [facts_table]
     for column, title, limit in (("source", "Sources", 20), ("company", "Companies with most postings", 15),
