@@ -26,25 +26,31 @@ _SALES = re.compile(
     r"\bbusiness developer\b|\b(?:inside|outside|field)\s+(?:rep|representative)\b|\bterritory (?:manager|representative)\b", re.I)
 
 _INTERN = re.compile(r"\bintern(?:ship)?s?\b|\bco-?op\b|\bapprentice", re.I)
-_DIRECTOR = re.compile(r"\bdirector\b|\bhead\s+(?:of\b|\()|\bhead$|\bVP\b|\bSVP\b|\bEVP\b|\bAVP\b|\bvice[- ]president\b|"
+_DIRECTOR = re.compile(r"(?<!\bart )(?<!\bcreative )\bdirector\b|\bhead\s+(?:of\b|\()|\bhead$|\bVP\b|\bSVP\b|\bEVP\b|\bAVP\b|\bvice[- ]president\b|"
                        r"\bchief\b|\bC[EFOTRM]O\b|\bpresident\b|\bpartner\b(?! (?:manager|success|relations|marketing))", re.I)
 _SENIOR = re.compile(r"\bsenior\b|\bsr\b\.?|\bII\b|\bIII\b|\bIV\b|\bIII?[a-c]\b|\bstaff\b(?! (?:accountant|nurse|member|assistant|writer|"
                      r"attorney|auditor|pharmacist|engineer i\b))|\blead\b|\bprincipal\b|\bexpert\b|\b(?:level\s*)?[3-9]\s*$", re.I)
 _ENTRY = re.compile(r"\bjunior\b|\bjr\b\.?|\bassociate\b(?! (?:director|manager|vice|partner|professor))|\bI\b(?!\s*[/&-]\s*I)|"
-                    r"\bentry[- ]level\b|\bgraduate\b|\btrainee\b|\bnew grad|\blevel\s*1\b|\b1\s*$", re.I)
+                    r"\bentry[- ]level\b|\bgraduate\b|\btrainee\b|\bassistant\b|\bnew grad|\blevel\s*1\b|\b1\s*$", re.I)
 _MANAGER_TITLE = re.compile(r"\bmanager\b|\bsupervisor\b|\bteam lead(?:er)?\b|\bmgr\b", re.I)
+_PEOPLE = r"(?:teams?|staff|employees|department|group|people|reports|direct reports|teammates|analysts|consultants|associates|" \
+          r"representatives|reps|managers|supervisors|specialists|engineers|accountants|coordinators|agents|members)"
 _MANAGES_PEOPLE = re.compile(
-    r"\bdirect reports?\b|\b(?:manag|lead|supervis|oversee|build|hir|coach|mentor)\w*\s+(?:and\s+\w+\s+)?(?:a|the|our|your|their|his|her)?\s*"
-    r"(?:\w+\s+){0,2}(?:team|staff|employees|department|group|people|reports|direct)\b(?!\s+(?:members? to|of (?:experts|professionals) to))|"
-    r"\bpeople (?:management|manager|leader)\b|\bteam of \d+\b|\bhire,? (?:train|develop)|\bperformance (?:reviews|evaluations|appraisals)\b|"
-    r"\bsupervis(?:e|es|ing|ory) (?:responsibilit|experience|the|a|all)\b|\bmanage (?:and develop )?(?:a )?team\b", re.I)
-_ENTRY_TEXT = re.compile(r"\bentry[- ]level\b|\bno (?:prior )?experience (?:is )?(?:required|necessary|needed)\b", re.I)
+    r"\bdirect reports?\b|(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))(?:manag(?:e|es|ing)|lead(?:s|ing)?|supervis(?:e|es|ing)|oversee(?:s|ing)?|build(?:s|ing)?|"
+    r"hir(?:e|es|ing)|coach(?:es|ing)?|mentor(?:s|ing)?|develop(?:s|ing)?)\s+(?:and\s+\w+\s+)?(?:a|the|our|your|their|his|her)?\s*"
+    rf"(?:[\w-]+\s+){{0,2}}{_PEOPLE}\b(?!\s+(?:members? to|of (?:experts|professionals) to))|"
+    r"\bpeople (?:management|manager|leader)\b|\bteam of \d+\b|\bperformance (?:reviews|evaluations|appraisals)\b|"
+    rf"\b(?:recruit|hire|hiring)\b[^.\n]{{0,30}}\b(?:develop|train|coach|manag|retain)\w*\b[^.\n]{{0,20}}\b{_PEOPLE}|"
+    r"\b(?:development|growth|career growth) (?:of|for) (?:a |the |your )?(?:[\w-]+ ){0,4}team\b|"
+    r"\bsupervis(?:or|ory) (?:role|position|experience|responsibilit)|\bsupervis(?:e|es|ing) (?:the|a|all)\b", re.I)
+_ENTRY_TEXT = re.compile(r"\bentry[- ]level\b|\b(?:kick[- ]?start|start|launch|begin) (?:your|a|their) (?:professional )?career\b|"
+                         r"\bearly[- ]career\b|\brecent (?:college |university )?grad|\bno (?:prior )?experience (?:is )?(?:required|necessary|needed)\b", re.I)
 
 
 def first_title_part(title: str) -> str:
     """The first role a title names: 'Account Manager / Sr. Account Manager' -> 'Account Manager'."""
     title = re.sub(r"\([^)]*\)", " ", title or "")
-    parts = re.split(r"\s*(?:\s/\s|/\s|\s/|\|\||\bor\b)\s*", title)
+    parts = re.split(r"\s*(?:/|\|\||\bor\b)\s*", title)
     return next((p for p in parts if re.search(r"[A-Za-z]{2}", p)), title)
 
 
