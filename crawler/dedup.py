@@ -18,6 +18,8 @@ Pure functions only: ``store.py`` is the one module that runs SQL and calls thes
 """
 from __future__ import annotations
 
+import functools
+import html
 import re
 import unicodedata
 
@@ -65,20 +67,33 @@ _CITY_ALIASES = {"munchen": "munich", "koln": "cologne", "wien": "vienna", "zuri
                  "nyc": "new york", "sf": "san francisco"}
 
 _SEGMENT_SPLIT = re.compile(r"\s+[-\u2013\u2014|]\s+|[,()\[\]]")
+# Lower-case letters and digits stay, apostrophes vanish, every other character is a space.
+_FOLD_TABLE = {i: (chr(i).lower() if chr(i).isalnum() else " ") for i in range(128)}
+_FOLD_TABLE.update({ord("'"): None, ord("`"): None})
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 _CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _ALTERNATIVES = re.compile(r";|/|\bor\b|\band\b|\|")
 
 
-def fold(text: str | None) -> str:
-    """Lower-case ASCII words separated by single spaces; run-together bullets split apart."""
+def fold(text: str | None, split_joins: bool = False) -> str:
+    """Lower-case ASCII words separated by single spaces, markup and entities gone.
+
+    ``split_joins`` (for description texts, not names) splits run-together bullets such as
+    "experienceStrong" left by careless HTML-to-text, but would also split "GitLab".
+    """
     if not text:
         return ""
-    text = _CAMEL_JOIN.sub(" ", text)  # "experienceStrong" from careless HTML-to-text
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"['`]", "", text.lower())  # "you'll" and "you’ll" (curly quote gone above)
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    if "<" in text or "&" in text:  # aggregators leave "<strong>" and "&amp;" behind
+        text = _TAG.sub(" ", html.unescape(text))
+    if split_joins:
+        text = _CAMEL_JOIN.sub(" ", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    # "you'll" and "you’ll" (the curly quote went above) both become "youll"
+    return " ".join(text.translate(_FOLD_TABLE).split())
 
 
+@functools.lru_cache(maxsize=65536)
 def company_key(company: str | None) -> str:
     """"Acme, Inc." and "ACME" meet; "&" and "and" are the same."""
     return " ".join(w for w in fold((company or "").replace("&", " and ")).split() if w not in _LEGAL)
@@ -91,18 +106,17 @@ def same_company(a: str | None, b: str | None) -> bool:
 
 
 def title_key(title: str | None, location: str | None = None) -> str:
-    """The job's title without where-and-how decorations, abbreviations spelt out."""
+    """The title's first segment that names a job, abbreviations spelt out.
+
+    What follows a separator ("Account Manager, Enterprise", "... - London", "... (m/w/d)")
+    is left out: aggregators drop or reword it, and the text comparison tells teams apart.
+    """
     place_words = set(fold(location).split()) | _TITLE_NOISE
-    segments = [fold(s) for s in _SEGMENT_SPLIT.split(title or "")]
-    segments = [s for s in segments if s]
-    kept = segments[:1] + [s for s in segments[1:] if not set(s.split()) <= place_words]
-    words = []
-    for segment in kept:
-        for word in segment.split():
-            word = _ABBREVIATIONS.get(word, word)
-            if word:
-                words.append(word)
-    return " ".join(words)
+    for segment in _SEGMENT_SPLIT.split(title or ""):
+        words = fold(segment).split()
+        if words and not set(words) <= place_words:
+            return " ".join(w for w in (_ABBREVIATIONS.get(w, w) for w in words) if w)
+    return ""
 
 
 def dedup_key(company: str | None, title: str | None, location: str | None = None) -> str:
@@ -115,39 +129,57 @@ def dedup_key(company: str | None, title: str | None, location: str | None = Non
     return f"{comp.split()[0]}|{ttl}" if comp and ttl else ""
 
 
-def _place_alternatives(location: str | None) -> list[tuple[set, set]]:
-    """Each listed place as (city words, all words), generic words removed."""
+@functools.lru_cache(maxsize=65536)
+def _place_alternatives(location: str | None) -> tuple[tuple[frozenset, frozenset, str | None], ...]:
+    """Each listed place as (city words, all words, state code), generic words removed."""
     places = []
     for alt in _ALTERNATIVES.split(location or ""):
         parts = [set(" ".join(_CITY_ALIASES.get(w, w) for w in fold(p).split()).split()) - _PLACE_NOISE
                  for p in alt.split(",")]
+        region = _region_code(alt)
         parts = [p for p in parts if p]
         if parts:
-            places.append((parts[0], set().union(*parts)))
-    return places
+            places.append((frozenset(parts[0]), frozenset().union(*parts), region))
+    return tuple(places)
+
+
+def _region_code(location: str) -> str | None:
+    """The state or province code of "Portland, OR" or "Portland, ME, US", if written so."""
+    parts = [p.strip() for p in location.split(",")]
+    if len(parts) >= 2 and re.fullmatch(r"[A-Z]{2}", parts[1]):
+        return parts[1]
+    return None
 
 
 def same_place(a: str | None, b: str | None) -> bool:
     """False only when both locations name a city and no city of one lies in the other.
 
     "Austin, TX" and "Austin, Travis County" agree; "Austin, TX" and "Dallas, TX" do not;
-    "Remote - US" or a missing location agrees with anything.
+    "Portland, OR" and "Portland, ME" do not either; "United States" or a missing location
+    agrees with anything.
     """
     pa, pb = _place_alternatives(a), _place_alternatives(b)
     if not pa or not pb:
         return True
-    return any(city_a <= words_b or city_b <= words_a
-               for city_a, words_a in pa for city_b, words_b in pb)
+    return any((city_a <= words_b or city_b <= words_a) and (not reg_a or not reg_b or reg_a == reg_b)
+               for city_a, words_a, reg_a in pa for city_b, words_b, reg_b in pb)
 
 
-def shingles(text: str | None, size: int = SHINGLE_SIZE) -> set[str]:
-    words = fold(text).split()
+@functools.lru_cache(maxsize=1024)
+def text_profile(text: str | None) -> tuple[tuple[str, ...], frozenset]:
+    """A text's folded words and its word shingles, cached: a block's candidates recur."""
+    words = tuple(fold(text, split_joins=True).split())
+    return words, shingles(words)
+
+
+def shingles(words, size: int = SHINGLE_SIZE) -> frozenset:
+    """Every run of ``size`` consecutive words (the whole text when it is shorter), hashed."""
     if len(words) < size:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+        return frozenset([hash(tuple(words))]) if words else frozenset()
+    return frozenset(map(hash, zip(*(words[i:] for i in range(size)))))
 
 
-def containment(a: set[str], b: set[str]) -> float:
+def containment(a: frozenset, b: frozenset) -> float:
     """Share of the smaller set found in the larger one (1.0 when one is a part of the other)."""
     if not a or not b:
         return 0.0
@@ -155,29 +187,26 @@ def containment(a: set[str], b: set[str]) -> float:
     return len(small & large) / len(small)
 
 
-def unexplained_words(short: str | None, long: str | None, titles: tuple = ()) -> int:
+def unexplained_words(short, long, titles: tuple = ()) -> int:
     """Words of the short text that the long one (or either title) never uses.
 
     A truncated copy of a text uses only that text's words; a sibling posting's snippet gives
     itself away by one word ("SMB team" where the other says "Healthcare team"). The short
     text's last word is forgiven: aggregators may cut it in half.
     """
-    known = set(fold(long).split()).union(*(fold(t).split() for t in titles))
-    return len(set(fold(short).split()[:-1]) - known)
+    known = set(long).union(*(fold(t).split() for t in titles if t))
+    return len(set(short[:-1]) - known)
 
 
-def text_score(new: dict, cand: dict) -> float:
-    """How surely the two texts are one job's text, 0..1 (see the module docstring)."""
-    a, b = new.get("description_text"), cand.get("description_text")
-    sa, sb = shingles(a), shingles(b)
+def text_score(new_text: str | None, cand_text: str | None, titles: tuple = ()) -> float:
+    """How surely two description texts are one job's text, 0..1 (see the module docstring)."""
+    (wa, sa), (wb, sb) = text_profile(new_text), text_profile(cand_text)
     if min(len(sa), len(sb)) < MIN_SHINGLES:  # too little text to judge: key and place decide
         return 1.0
-    score = containment(sa, sb)
-    short, long = (a, b) if len(sa) <= len(sb) else (b, a)
-    if len(fold(short).split()) < SHORT_TEXT_WORDS and unexplained_words(
-            short, long, (new.get("title"), cand.get("title"))):
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) < SHORT_TEXT_WORDS and unexplained_words(short, long, titles):
         return 0.0
-    return score
+    return containment(sa, sb)
 
 
 def best_match(new: dict, candidates: list[dict], threshold: float = TEXT_THRESHOLD) -> str | None:
@@ -194,7 +223,8 @@ def best_match(new: dict, candidates: list[dict], threshold: float = TEXT_THRESH
             continue
         if new.get("content_hash") and new.get("content_hash") == cand.get("content_hash"):
             return cand["id"]
-        score = text_score(new, cand)
+        score = text_score(new.get("description_text"), cand.get("description_text"),
+                           (new.get("title"), cand.get("title")))
         if score >= threshold and score > best_score:
             best_id, best_score = cand["id"], score
     return best_id
