@@ -72,6 +72,7 @@ def doc_to_record(doc, posting_id: str, version: str | None = None) -> dict:
         "degree_preferred": degree.get("preferred"),
         "degree_or_equivalent": bool(degree.get("or_equivalent")),
         "degree_fields": list(degree.get("fields") or []),
+        "degree_field_cips": dict(degree.get("field_cips") or {}),
         "experience_min_years": exp.get("min_years"),
         "experience_max_years": exp.get("max_years"),
         "experience_preferred_years": exp.get("preferred_years"),
@@ -183,8 +184,10 @@ def requirement_rows(record: dict) -> list[dict]:
         add("degree", record["degree_required"], "required", True, ev.get("start"), ev.get("end"))
     if record.get("degree_preferred"):
         add("degree", record["degree_preferred"], "preferred", False, ev.get("start"), ev.get("end"))
+    cips = record.get("degree_field_cips") or {}
     for f in record.get("degree_fields") or []:
-        add("degree_field", f, f, bool(record.get("degree_required")) or None, ev.get("start"), ev.get("end"))
+        label = f"{f} (CIP {cips[f]})" if cips.get(f) else f
+        add("degree_field", f, label, bool(record.get("degree_required")) or None, ev.get("start"), ev.get("end"))
     ev = (record.get("experience_evidence") or [{}])[0]
     if record.get("experience_min_years") is not None:
         add("experience", "min_years", str(record["experience_min_years"]), True, ev.get("start"), ev.get("end"))

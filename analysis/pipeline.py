@@ -31,32 +31,21 @@ COMPONENTS = [
 TOKENIZER_CACHE = 200_000
 
 
-def _available_components() -> list[str]:
-    """Import each component module; a module not written yet is left out of the pipeline."""
-    names = []
-    for name, module in COMPONENTS:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            continue
-        names.append(name)
-    return names
+def _components() -> list[str]:
+    """Import each component module (which registers its factory); names in pipeline order."""
+    for _, module in COMPONENTS:
+        importlib.import_module(module)
+    return [name for name, _ in COMPONENTS]
 
 
 def _taxonomy_version() -> str:
-    try:
-        taxonomy = importlib.import_module("analysis.taxonomy")
-    except ModuleNotFoundError:
-        return "none"
+    taxonomy = importlib.import_module("analysis.taxonomy")
     return str(getattr(taxonomy, "TAXONOMY_VERSION", "0"))
 
 
 def pipeline_version() -> str:
-    """Rules version + taxonomy version + the components present: changes when results may."""
-    comps = "".join(name.split("_", 1)[1][0] for name in _available_components())
-    return f"r{RULES_VERSION}-t{_taxonomy_version()}-{comps}"
+    """Rules version + taxonomy version: changes whenever results may."""
+    return f"r{RULES_VERSION}-t{_taxonomy_version()}"
 
 
 def build_nlp(model: str | None = None) -> Language:
@@ -72,7 +61,7 @@ def build_nlp(model: str | None = None) -> Language:
         nlp.tokenizer.max_cache_size = TOKENIZER_CACHE  # spaCy >= 3.7
     except AttributeError:
         pass
-    for name in _available_components():
+    for name in _components():
         nlp.add_pipe(name)
     return nlp
 

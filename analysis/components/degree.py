@@ -131,31 +131,42 @@ def summarize(doc: Doc) -> dict:
     exp = doc._.experience if Doc.has_extension("experience") else None
     if statements and exp and any(st["alternative"] for st in exp.get("statements", [])):
         or_equivalent = True  # "a degree, or a diploma and 6 years": experience stands in for it
-    fields = _fields(doc, statements)
+    fields, cips = _fields(doc, statements)
     return {
         "required": min(required, key=RANK.get) if required else None,
         "preferred": min(preferred, key=RANK.get) if preferred else None,
         "or_equivalent": or_equivalent,
         "fields": fields,
+        "field_cips": cips,
         "evidence": _merge(evidence),
         "statements": statements,
     }
 
 
-def _fields(doc: Doc, statements: list[dict]) -> list[str]:
-    """Fields of study the taxonomy matcher found inside a degree statement's clause."""
+# Where the fields of a degree statement end: the next requirement ("and 3 years", "experience").
+_FIELD_STOP = re.compile(r"\b(?:experience|years?|preferably|ideally|with at least|and at least)\b", re.I)
+_NOT_A_FIELD = re.compile(r"\b(?:equivalent|relevant|related|similar|other|comparable)\s+$", re.I)
+
+
+def _fields(doc: Doc, statements: list[dict]) -> tuple[list[str], dict]:
+    """Fields of study the taxonomy matcher found inside a degree statement (names, and CIP codes)."""
     if not Doc.has_extension("field_matches") or not statements:
-        return []
-    found = []
+        return [], {}
+    names, cips = [], {}
     for f in doc._.field_matches or []:
         for s in statements:
-            a, b = s["clause"]
-            if a <= f["start"] < b:
-                name = f.get("canonical") or f.get("name") or f.get("text")
-                if name and name not in found:
-                    found.append(name)
+            # from the degree named to where its statement stops: "BA/BS in business or marketing"
+            a = s["start"]
+            b = statement_end(doc.text, s["end"], min(s["clause"][1], s["end"] + 160))
+            stop = _FIELD_STOP.search(doc.text, s["end"], b)
+            b = stop.start() if stop else b
+            if a <= f["start"] < b and not _NOT_A_FIELD.search(doc.text, max(a, f["start"] - 12), f["start"]):
+                name = f.get("field") or f.get("canonical")
+                if name and name not in names:
+                    names.append(name)
+                    cips[name] = f.get("cip")
                 break
-    return found
+    return names, cips
 
 
 def _merge(spans: list[dict]) -> list[dict]:
