@@ -27,6 +27,7 @@ import json
 import re
 import sqlite3
 import sys
+import warnings
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Iterator
@@ -95,11 +96,13 @@ def read_jobspy_csv(path: Path, source: str | None) -> tuple[int, list[dict], li
     import pandas as pd
 
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
-                            sep="\t" if path.suffix.lower() == ".tsv" else ",")
+        with warnings.catch_warnings():  # rows longer than the header: malformed, not a warning
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", index_col=False,
+                                sep="\t" if path.suffix.lower() == ".tsv" else ",")
     except pd.errors.EmptyDataError:
         raise ImportFileError(f"{path} is empty") from None
-    except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
+    except (pd.errors.ParserError, pd.errors.ParserWarning, UnicodeDecodeError, ValueError) as exc:
         raise ImportFileError(f"{path} is not a readable CSV file: {_first_line(exc)}") from None
     frame.columns = [str(c).strip().lower() for c in frame.columns]
     missing = [c for c in JOBSPY_REQUIRED_COLUMNS if c not in frame.columns]
