@@ -52,6 +52,12 @@ def nothing(_message: str) -> None:
     """Default progress callback: silent."""
 
 
+def pretty(canonical) -> str:
+    """Display form of a canonical name: taxonomy names are readable; only a lower-case start is raised."""
+    text = str(canonical).replace("_", " ").strip()
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
 def prevalence(rg: pd.DataFrame, kind: str, n: int, min_n: int, limit: int | None,
                names: dict[str, str] | None = None) -> list[dict]:
     """Rows of the most mentioned requirements of a kind, with share, interval, required/preferred.
@@ -73,7 +79,7 @@ def prevalence(rg: pd.DataFrame, kind: str, n: int, min_n: int, limit: int | Non
         pref = stats.share(int(r.preferred), n, min_n)
         rows.append({
             "rank": rank, "kind": kind, "canonical": r.canonical,
-            "label": (names or {}).get(r.canonical, str(r.canonical)),
+            "label": (names or {}).get(r.canonical) or pretty(r.canonical),
             **{k: cell[k] for k in ("count", "n", "share", "low", "high", "note")},
             "required_count": req["count"], "required_share": req["share"],
             "preferred_count": pref["count"], "preferred_share": pref["share"],

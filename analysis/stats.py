@@ -177,17 +177,6 @@ def requirement_groups(db, kinds: Sequence[str]) -> pd.DataFrame:
     return out
 
 
-def labels(db, kind: str, canonicals: Sequence[str]) -> dict[str, str]:
-    """A display label per canonical id: the stored label, else the id made readable."""
-    out = {}
-    for c in canonicals:
-        row = db.conn.execute(
-            "select label from requirements where kind = ? and canonical = ? and label is not null "
-            "and label != '' limit 1", [kind, c]).fetchone()
-        out[c] = row[0] if row else str(c).replace("_", " ")
-    return out
-
-
 def experience_groups(db) -> pd.DataFrame:
     """Postings per seniority x stated minimum years (NULL = not stated)."""
     return frame(db, "select seniority, exp_min, count(*) as postings from sel group by 1, 2")

@@ -13,8 +13,8 @@ import pandas as pd
 
 from analysis import charts, stats
 from analysis.common import (DEGREE_LABELS, DEGREE_ORDER, SENIORITY_LABELS, amscout_version,
-                             citation_section, command_line, level, method_section, nothing, prevalence,
-                             prevalence_table, seniority_sorted, taxonomy_version)
+                             citation_section, command_line, level, method_section, nothing, pretty,
+                             prevalence, prevalence_table, seniority_sorted, taxonomy_version)
 from analysis.filters import Filters, select_postings
 from analysis.render import Report, Section, num, pct, pct_ci, table, write_report
 from errors import AmscoutError
@@ -61,18 +61,14 @@ def build_trends(db, filters: Filters, *, top: int = 20, progress=nothing) -> Re
     progress("experience and salary")
     eg = stats.experience_groups(db)
     sg = stats.salary_groups(db)
-    names = {}
-    for kind in ("skill", "certification", "degree_field"):
-        shown = prevalence(rg, kind, n, 1, max(top, TESTED_SKILLS))
-        names[kind] = stats.labels(db, kind, [r["canonical"] for r in shown])
 
     command = command_line(["report", "trends", *filters.cli_args(), "--top", str(top)])
     min_n = filters.min_n
-    skills = prevalence(rg, "skill", n, min_n, top, names["skill"])
+    skills = prevalence(rg, "skill", n, min_n, top)
     sections = [
         corpus_section(db, corpus, n, min_n),
-        requirements_section(rg, pg, skills, names, n, min_n, top),
-        change_section(rg, pg, names["skill"], filters),
+        requirements_section(rg, pg, skills, n, min_n, top),
+        change_section(rg, pg, filters),
         experience_section(eg, min_n),
         salary_section(sg, min_n),
         method_section([
@@ -136,7 +132,7 @@ def corpus_section(db, corpus: dict, n: int, min_n: int) -> Section:
 
 # --------------------------------------------------------------------------- requirements
 
-def requirements_section(rg, pg, skills, names, n, min_n, top) -> Section:
+def requirements_section(rg, pg, skills, n, min_n, top) -> Section:
     items = []
     shown = [r for r in skills if r["share"] is not None]
     if shown:
@@ -145,10 +141,10 @@ def requirements_section(rg, pg, skills, names, n, min_n, top) -> Section:
             [r["label"] for r in shown], [r["share"] for r in shown],
             [r["low"] for r in shown], [r["high"] for r in shown]))
     items.append(prevalence_table("top_skills", "Top skills", skills, "Skill"))
-    certs = prevalence(rg, "certification", n, min_n, 10, names["certification"])
+    certs = prevalence(rg, "certification", n, min_n, 10)
     items.append(prevalence_table("top_certifications", "Top certifications", certs, "Certification"))
     items.append(degree_table(pg, n, min_n))
-    fields = prevalence(rg, "degree_field", n, min_n, 10, names["degree_field"])
+    fields = prevalence(rg, "degree_field", n, min_n, 10)
     items.append(prevalence_table("degree_fields", "Fields of study named", fields, "Field"))
     items.append(skills_by_seniority(rg, pg, skills[: min(top, 12)], min_n))
     return Section("requirements", "Skills, certifications and degrees", paragraphs=[
@@ -203,7 +199,7 @@ def skills_by_seniority(rg, pg, skills, min_n):
 
 # --------------------------------------------------------------------------- change over time
 
-def change_section(rg, pg, skill_names, filters: Filters) -> Section:
+def change_section(rg, pg, filters: Filters) -> Section:
     min_n = filters.min_n
     per_n = pg.groupby("period")["postings"].sum().sort_index()
     periods = list(per_n.index)
@@ -222,15 +218,15 @@ def change_section(rg, pg, skill_names, filters: Filters) -> Section:
     for c in line_skills:
         for p in periods:
             cell = stats.share(int(per_skill.get((c, p), 0)), int(per_n[p]), min_n)
-            series_rows.append({"canonical": c, "label": skill_names.get(c, c), "period": p,
+            series_rows.append({"canonical": c, "label": pretty(c), "period": p,
                                 **{x: cell[x] for x in ("count", "n", "share", "low", "high", "note")}})
     if len(ok) >= 2 and line_skills:
-        series = {skill_names.get(c, c): [r["share"] for r in series_rows if r["canonical"] == c]
+        series = {pretty(c): [r["share"] for r in series_rows if r["canonical"] == c]
                   for c in line_skills}
         items.append(charts.share_lines("skills_over_time.png", "Top skills over time (share of postings)",
                                         periods, series))
     t = table("skills_over_time", "Top skills by period", series_rows, [])
-    t.header = ["Period", "Postings"] + [skill_names.get(c, c) for c in line_skills]
+    t.header = ["Period", "Postings"] + [pretty(c) for c in line_skills]
     t.cells = [[p, f"{int(per_n[p]):,}"] + [
         pct(r["share"]) if r["share"] is not None else "too few"
         for c in line_skills for r in series_rows if r["canonical"] == c and r["period"] == p]
@@ -240,7 +236,7 @@ def change_section(rg, pg, skill_names, filters: Filters) -> Section:
     tested = ranked[:TESTED_SKILLS]
     if len(ok) >= 2 and tested:
         first, last = ok[0], ok[-1]
-        changes = change_rows(per_skill, tested, first, last, int(per_n[first]), int(per_n[last]), skill_names)
+        changes = change_rows(per_skill, tested, first, last, int(per_n[first]), int(per_n[last]))
         paragraphs.append(
             f"Risers and fallers compare {first} (n={int(per_n[first]):,}) with {last} "
             f"(n={int(per_n[last]):,}) for the {len(tested)} most mentioned skills; 'significant' "
@@ -257,13 +253,13 @@ def change_section(rg, pg, skill_names, filters: Filters) -> Section:
     return Section("change", "Change over time", paragraphs=paragraphs, items=items)
 
 
-def change_rows(per_skill, tested, first, last, n1, n2, skill_names) -> list[dict]:
+def change_rows(per_skill, tested, first, last, n1, n2) -> list[dict]:
     """Share in the first and last period per skill, with z-test and Holm-adjusted p (largest rise first)."""
     rows = []
     for c in tested:
         k1, k2 = int(per_skill.get((c, first), 0)), int(per_skill.get((c, last), 0))
         z, p = stats.two_proportion_test(k1, n1, k2, n2)
-        rows.append({"canonical": c, "label": skill_names.get(c, c), "first_period": first,
+        rows.append({"canonical": c, "label": pretty(c), "first_period": first,
                      "last_period": last, "first_count": k1, "first_n": n1, "first_share": round(k1 / n1, 4),
                      "last_count": k2, "last_n": n2, "last_share": round(k2 / n2, 4),
                      "change": round(k2 / n2 - k1 / n1, 4), "z": round(z, 4), "p_value": p})

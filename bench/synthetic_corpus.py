@@ -26,7 +26,7 @@ YEARS_BY_SENIORITY = {"intern": (0, 0), "entry": (0, 2), "mid": (2, 5), "senior"
                       "manager": (5, 10), "director_plus": (8, 15)}
 SALARY_BY_SENIORITY = {"intern": 40000, "entry": 52000, "mid": 68000, "senior": 90000,
                        "manager": 105000, "director_plus": 140000}
-# canonical, label, base share, drift per year (share points)
+# surface form, canonical name (readable, as in data/taxonomy), base share, drift per year
 SKILLS = [
     ("crm", "CRM software", 0.55, 0.0), ("salesforce", "Salesforce", 0.42, 0.02),
     ("negotiation", "Negotiation", 0.40, 0.0), ("communication", "Communication", 0.62, 0.0),
@@ -110,12 +110,12 @@ def generate(i: int, rng: random.Random, pipeline_version: str = "synthetic-1"):
         if rng.random() < max(0.0, base + drift * years_in):
             required = 1 if rng.random() < 0.6 else (0 if rng.random() < 0.7 else None)
             for _ in range(1 + (rng.random() < 0.2)):
-                reqs.append((pid, "skill", canonical, label, required, pos, pos + 10, "requirements"))
+                reqs.append((pid, "skill", label, canonical, required, pos, pos + 10, "requirements"))
                 pos += 40
     for kind_name, items in (("certification", CERTS), ("degree_field", FIELDS)):
         for canonical, label, p in items:
             if rng.random() < p:
-                reqs.append((pid, kind_name, canonical, label, 1 if rng.random() < 0.5 else 0, pos, pos + 8,
+                reqs.append((pid, kind_name, label, canonical, 1 if rng.random() < 0.5 else 0, pos, pos + 8,
                              "requirements"))
                 pos += 40
     if degree:
