@@ -122,6 +122,26 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db[table].create_index(cols, if_not_exists=True)
     if "postings_fts" not in db.table_names():
         db["postings"].enable_fts(["title", "description_text"], create_triggers=True, tokenize="porter")
+    _guard_fts_update_trigger(db)
+
+
+_FTS_UPDATE_TRIGGER = """CREATE TRIGGER [postings_au] AFTER UPDATE ON [postings]
+WHEN old.title IS NOT new.title OR old.description_text IS NOT new.description_text BEGIN
+  INSERT INTO [postings_fts] ([postings_fts], rowid, [title], [description_text])
+    VALUES('delete', old.rowid, old.[title], old.[description_text]);
+  INSERT INTO [postings_fts] (rowid, [title], [description_text])
+    VALUES (new.rowid, new.[title], new.[description_text]);
+END"""
+
+
+def _guard_fts_update_trigger(db: sqlite_utils.Database) -> None:
+    """Re-index a posting's text only when it changed: a re-crawl rewrites every row (last_seen),
+    and sqlite-utils' unconditional trigger made that cost ten times the row write."""
+    row = db.execute("select sql from sqlite_master where type = 'trigger' and name = 'postings_au'").fetchone()
+    if row and "WHEN" not in row[0].upper():
+        with db.conn:
+            db.conn.execute("drop trigger postings_au")
+            db.conn.execute(_FTS_UPDATE_TRIGGER)
 
 
 # --------------------------------------------------------------------------- postings
