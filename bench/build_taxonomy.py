@@ -403,6 +403,19 @@ ttl.director | director_plus | director;senior director;head of;vice president;V
 """
 
 
+# Words too generic to name a skill on their own (they name the job's topics, or praise).
+GENERIC_DROP = {
+    "implementation", "territory", "territories", "events", "conferences", "documentation", "scheduling",
+    "licensing", "legal", "operations", "strategy", "strategic", "research", "reporting", "reports",
+    "compliance", "regulations", "regulatory", "education", "production", "design", "innovative",
+    "positive", "passion", "passionate", "confidence", "confident", "competitive", "ownership",
+    "diversity", "inclusion", "enthusiastic", "enthusiasm", "supervisory", "energetic", "training",
+    "execution", "sales", "selling", "marketing", "contracts", "pricing", "quotes", "retention",
+    "discovery", "security", "administrative", "filing", "typing", "demo", "pitch", "prospect",
+    "prospects", "reliable", "patient", "creative", "curious", "friendly", "humble", "accuracy",
+}
+
+
 def split_list(s: str) -> list[str]:
     return [x.strip() for x in s.split(";") if x.strip()]
 
@@ -491,7 +504,8 @@ def build_skills(shared: Path) -> list[dict]:
         if seen.setdefault(skill["canonical"].lower(), skill["id"]) != skill["id"]:
             skill["synonyms"], skill["cased"] = [], []  # another concept owns this name: drop it
             continue
-        skill["synonyms"] = [s for s in skill["synonyms"] if seen.setdefault(s.lower(), skill["id"]) == skill["id"]]
+        skill["synonyms"] = [s for s in skill["synonyms"] if s.lower() not in GENERIC_DROP
+                             and seen.setdefault(s.lower(), skill["id"]) == skill["id"]]
         skill["cased"] = [c for c in skill["cased"] if seen.setdefault(c, skill["id"]) == skill["id"]]
         forms = [skill["canonical"], *skill["synonyms"]]
         if not skill["esco"]:

@@ -49,8 +49,25 @@ _ELIGIBILITY = re.compile(
     r"\blaws?\b|applicable law|reserves the right|employer|applicants?\b|candidate pool|non-exempt|"
     r"\bexempt\b|hourly|full[-_ ]time|part[-_ ]time|req(uisition)? id|job (id|type|code)|#\w|"
     r"schedule[sd]? (is|are)|shifts?\b|weekends|holidays|this (job|position) (description|is)|"
-    r"representative of|not (be )?(an )?exhaustive|not limited to|may (change|vary)|will vary|"
+    r"representative of|not (be )?(an )?exhaustive|may (change|vary)|will vary|"
     r"other duties|as assigned|physical|reasonable accommodation", re.I)
+# A duty, not an ability: the clause opens with an imperative or third-person task verb
+# ("Provide guidance...", "Maintains relationships...") and names no capability.
+_DUTY_START = re.compile(
+    r"\W*(?:provide|collaborate|keep|prepare|stay|participate|attend|maintain|work|manage|administer|"
+    r"address|build|act|research|support|encourage|ensure|develop|drive|oversee|coordinate|conduct|"
+    r"create|identify|serve|represent|contribute|deliver|assist|perform|monitor|track|review|establish|"
+    r"execute|implement|own|help|respond|promote|facilitate|foster|communicate|present|partner|lead|"
+    r"design|define|plan|prioritize|report|analyze|negotiate|sell|generate|grow|increase|achieve|"
+    r"meet|exceed|close|prospect|call|visit|travel|handle|process|resolve|train|mentor|coach|hire|"
+    r"recruit|evaluate|assess|document|update|serve|initiate|cultivate|nurture|engage|educate|"
+    r"leverage|utilize|use|follow|complete|organize|schedule|attend|answer|greet|input|enter|"
+    r"investigate|interpret|translate|advocate|advise|consult|recommend|influence|align|shape|seek|"
+    r"take|make|set|run|launch|scale|optimize|improve|expand|acquire|secure|source|write|draft|"
+    r"submit|file|compile|prepare|record|log|measure|forecast|budget|price|quote|demonstrate|host)"
+    r"(?:s|es)?\b(?! (?:skills|abilities|experience)\b)", re.I)
+_FIRST_PERSON = re.compile(r"(?<![A-Za-z/])I(?![A-Za-z/.&-])")
+_ADDRESS = re.compile(r"@|https?://|www\.", re.I)
 # Company / employer voice: "We offer...", "Our clients include..." (unless it speaks to "you").
 _EMPLOYER_VOICE = re.compile(r"\b(we|our|us|we're|we’re|we've|we’ve)\b", re.I)
 _CANDIDATE_VOICE = re.compile(r"\b(you|your|candidate|experience|skills?|ability|knowledge|proficien\w*|"
@@ -179,38 +196,47 @@ class TaxonomyMatcher:
             full = block["section"] in READ_SECTIONS
             for a, b in split_clauses(text, block["start_char"], block["end_char"]):
                 clause = text[a:b]
-                if not full and not CAPABILITY_CUE.search(clause):
+                capable = full or bool(CAPABILITY_CUE.search(clause))
+                if not capable:
                     continue
                 if _ELIGIBILITY.search(clause) or _LABEL_LINE.match(clause):
                     continue
                 if _EMPLOYER_VOICE.search(clause) and not _CANDIDATE_VOICE.search(clause):
                     continue
+                if _FIRST_PERSON.search(clause) or _ADDRESS.search(clause):
+                    continue
+                duty = bool(_DUTY_START.match(clause)) and not CAPABILITY_CUE.search(clause)
                 inside = [(s, e, t) for s, e, t in skill_spans if a <= s and e <= b]
-                if _DEGREE.search(clause):  # only named skills, and not the degree's fields
+                degree = bool(_DEGREE.search(clause))
+                if degree:  # the fields a degree names are not skills
                     fields = [(s, e) for s, e, _ in field_spans if a <= s and e <= b]
                     inside = [(s, e, t) for s, e, t in inside if not any(fs <= s and e <= fe for fs, fe in fields)]
-                    out.extend(self._skill(doc, s, e, t) for s, e, t in inside)
-                    continue
-                for s, e in self._items(text, a, b, inside):
-                    named = [(ms, me, t) for ms, me, t in inside if ms < e and s < me]
+                for rs, re_, s, e in self._items(text, a, b, inside):
+                    if degree and (_DEGREE.search(text[rs:re_]) or any(fs <= s and e <= fe for fs, fe in fields)):
+                        continue
+                    if degree:
+                        named = [(ms, me, t) for ms, me, t in inside if ms < re_ and rs < me]
+                        out.extend(self._skill(doc, ms, me, t) for ms, me, t in named)
+                        continue
+                    named = [(ms, me, t) for ms, me, t in inside if ms < re_ and rs < me]
                     if named:
                         out.extend(self._skill(doc, ms, me, t) for ms, me, t in named)
-                    elif (full or _capability_item(text, a, s)) and _is_name(text[s:e]):
+                    elif s < e and not duty and (full or _capability_item(text, a, s)) and _is_name(text[s:e]):
                         out.append(self._phrase(doc, s, e, text[s:min(b, e + _CUE_REACH)]))
         return _dedupe(out)
 
     def _items(self, text: str, a: int, b: int, protected) -> list[tuple[int, int]]:
-        """A clause cut into items at separators outside taxonomy matches, each stripped of filler."""
+        """A clause cut into items at separators outside taxonomy matches: (raw start, raw end,
+        start, end stripped of filler; start == end when no phrase is left)."""
         cuts = [a]
         for m in _SEPARATORS.finditer(text, a, b):
             if not any(s < m.end() and m.start() < e for s, e, _ in protected):
                 cuts.extend([m.start(), m.end()])
         cuts.append(b)
         items = []
-        for s, e in zip(cuts[::2], cuts[1::2]):
-            s, e = _strip(text, s, e)
-            if s < e:
-                items.append((s, e))
+        for rs, re_ in zip(cuts[::2], cuts[1::2]):
+            s, e = _strip(text, rs, re_)
+            items.append((rs, re_, s, e))
         return items
 
     def _skill(self, doc: Doc, start: int, end: int, sid: str) -> dict:
