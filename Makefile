@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install demo test test-deps eval bench bench-crawl bench-extract bench-report lint clean
+.PHONY: install demo test test-deps eval bench bench-crawl bench-extract bench-report bench-dedup lint clean
 
 $(BIN)/amscout: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,7 @@ test: test-deps  ## install everything the tests need, then run the whole suite
 eval: install  ## score file-mode extraction on the shared dev set
 	$(BIN)/python bench/eval.py --shared $(SHARED)
 
-bench: bench-crawl bench-extract bench-report  ## every benchmark
+bench: bench-crawl bench-extract bench-report bench-dedup  ## every benchmark
 
 bench-crawl: install
 	$(BIN)/python bench/bench_crawl.py
@@ -39,6 +39,10 @@ bench-extract: install
 
 bench-report: install
 	$(BIN)/python bench/bench_report.py
+
+bench-dedup: install  ## precision / recall of duplicate marking on the labelled sets
+	for set in dev test hard; do $(BIN)/python bench/dedup_eval.py --fixture tests/fixtures/dedup/$$set.jsonl; done
+	$(BIN)/python bench/dedup_eval.py --demo 10000 --batch 500
 
 lint: install
 	$(BIN)/python -m pyflakes cli.py store.py errors.py crawler analysis tests bench || true

@@ -174,6 +174,15 @@ def test_marking_f1_above_floor(fixture, floor):
     assert result["marking"]["precision"] >= 0.9, result["errors"]
 
 
+def test_demo_generators_duplicates():
+    """Labels from another hand: the demo's board + career-site listings and re-posts."""
+    out = subprocess.run([sys.executable, str(PROJECT / "bench" / "dedup_eval.py"), "--demo", "600", "--batch", "200",
+                          "--json"], capture_output=True, text=True, timeout=120, check=True)
+    result = json.loads(out.stdout)
+    assert result["expected_marks"] > 20
+    assert result["marking"]["f1"] >= 0.95, result["errors"]
+
+
 def test_labelled_set_has_hard_negatives():
     rows = [json.loads(line) for line in open(FIXTURES / "test.jsonl", encoding="utf-8")]
     cases = {r["case"] for r in rows}
