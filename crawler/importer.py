@@ -40,7 +40,8 @@ from crawler.roles import is_account_management
 from errors import AmscoutError
 
 BATCH_SIZE = 500
-PROGRESS_MIN_ROWS = 1000  # smaller files import in a blink; no bar
+PROGRESS_MIN_ROWS = 1000
+ESCAPE_SNIFF_BYTES = 16 << 20  # smaller files import in a blink; no bar
 JOBSPY_REQUIRED_COLUMNS = ("title", "company", "description")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 _POSTING_FIELDS = [c for c in store.POSTING_COLUMNS
@@ -99,7 +100,7 @@ def read_jobspy_csv(path: Path, source: str | None) -> tuple[int, list[dict], li
         with warnings.catch_warnings():  # rows longer than the header: malformed, not a warning
             warnings.simplefilter("error", pd.errors.ParserWarning)
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", index_col=False,
-                                sep="\t" if path.suffix.lower() == ".tsv" else ",")
+                                sep="\t" if path.suffix.lower() == ".tsv" else ",", escapechar=_escapechar(path))
     except pd.errors.EmptyDataError:
         raise ImportFileError(f"{path} is empty") from None
     except (pd.errors.ParserError, pd.errors.ParserWarning, UnicodeDecodeError, ValueError) as exc:
@@ -118,6 +119,14 @@ def read_jobspy_csv(path: Path, source: str | None) -> tuple[int, list[dict], li
             continue
         postings.append(jobspy_posting(row, source))
     return len(frame), postings, skipped
+
+
+def _escapechar(path: Path) -> str | None:
+    r"""JobSpy's README exports with ``escapechar="\\"``, which doubles every backslash of the
+    Markdown (``sell\\-out`` in the file for ``sell\-out``); a plain ``to_csv`` does not.
+    Doubled backslashes in the file tell the two apart."""
+    with open(path, "rb") as fh:
+        return "\\" if b"\\\\" in fh.read(ESCAPE_SNIFF_BYTES) else None
 
 
 def jobspy_posting(row: dict, source: str | None) -> dict:

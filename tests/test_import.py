@@ -124,6 +124,21 @@ def test_jobspy_csv_maps_fields(tmp_path, db_path):
     assert (run["source"], run["status"], run["new"], run["dropped"]) == ("import", "finished", 3, 1)
 
 
+def test_jobspy_readme_export_with_escapechar(tmp_path, db_path):
+    """JobSpy's README writes ``to_csv(quoting=csv.QUOTE_NONNUMERIC, escapechar="\\\\")``."""
+    import pandas as pd
+
+    frame = pd.DataFrame([{c: JOBSPY_ROWS[0].get(c, "") for c in JOBSPY_COLUMNS}])
+    frame["description"] = 'She said "grow it".\n\n* Track sell\\-out data\n* 5\\+ years in FMCG'
+    frame["min_amount"], frame["max_amount"] = 45000.0, 55000.0
+    frame.to_csv(tmp_path / "readme.csv", quoting=csv.QUOTE_NONNUMERIC, escapechar="\\", index=False)
+    assert "\\\\-out" in (tmp_path / "readme.csv").read_text()
+    import_file(tmp_path / "readme.csv", db_path=db_path)
+    [row] = rows(db_path)
+    assert row["description_text"] == 'She said "grow it".\n\n- Track sell-out data\n- 5+ years in FMCG'
+    assert (row["salary_min"], row["salary_max"]) == (45000, 55000)
+
+
 def test_all_roles_keeps_everything_and_source_option_names_the_source(tmp_path, db_path):
     summary = import_file(write_jobspy_csv(tmp_path / "jobs.csv"), db_path=db_path, source="batch7", all_roles=True)
     assert (summary["new"], summary["dropped"]) == (4, 0)
