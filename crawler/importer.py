@@ -13,7 +13,8 @@ crawl does, so imported postings are counted, deduplicated across sources and re
 - **JSON Lines**: one Posting record per line; ``title``, ``company`` and ``description_text``
   or ``description_html`` are required, every other Posting field is taken when present. A
   record without ``id`` gets ``<source>:<board or company slug>:<hash of url, or of title,
-  company, location and text>``.
+  company, location and text>``; a record with an ``id`` of the ``source:board:external_id``
+  shape and no ``source`` or ``board`` takes them from the id.
 
 The whole file is read and checked before anything is written: a malformed file is one error
 line (with the line number for JSON Lines) and the database is untouched. Rows that lack a
@@ -40,8 +41,8 @@ from crawler.roles import is_account_management
 from errors import AmscoutError
 
 BATCH_SIZE = 500
-PROGRESS_MIN_ROWS = 1000
-ESCAPE_SNIFF_BYTES = 16 << 20  # smaller files import in a blink; no bar
+PROGRESS_MIN_ROWS = 1000  # smaller files import in a blink; no bar
+ESCAPE_SNIFF_BYTES = 16 << 20
 JOBSPY_REQUIRED_COLUMNS = ("title", "company", "description")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 _POSTING_FIELDS = [c for c in store.POSTING_COLUMNS
@@ -204,8 +205,10 @@ def jsonl_posting(record: dict, source: str | None) -> dict:
     for field in ("title", "company", "location", "description_text", "description_html", "url"):
         if field in posting:
             posting[field] = _text(posting[field])
-    posting["source"] = source or _text(record.get("source")) or "import"
-    posting["board"] = _text(record.get("board")) or slug(posting["company"]) or "unknown"
+    given_id = _text(record.get("id"))
+    id_parts = given_id.split(":") if given_id and given_id.count(":") >= 2 else [None, None]
+    posting["source"] = source or _text(record.get("source")) or id_parts[0] or "import"
+    posting["board"] = _text(record.get("board")) or id_parts[1] or slug(posting["company"]) or "unknown"
     if "description_text" not in posting:
         posting["description_text"] = normalize.html_to_text(_text(record["description_html"]))
     for field in ("date_posted", "valid_through"):
@@ -214,13 +217,13 @@ def jsonl_posting(record: dict, source: str | None) -> dict:
     for field in _NUMBER_FIELDS:
         if field in posting:
             posting[field] = normalize.to_number(posting[field])
-    if not _text(record.get("id")):
+    if given_id:
+        posting["id"] = given_id
+    else:
         external = posting.get("external_id") or stable_hash(posting.get("url") or "|".join(
             [posting["title"], posting["company"], posting.get("location") or "", posting["description_text"] or ""]))
         posting["external_id"] = str(external)
         posting["id"] = f"{posting['source']}:{posting['board']}:{external}"
-    else:
-        posting["id"] = _text(record["id"])
     return posting
 
 

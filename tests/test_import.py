@@ -78,7 +78,7 @@ def write_jsonl(path, records):
 
 
 JSONL_RECORDS = [
-    {"id": "greenhouse:orbitly:7001", "source": "greenhouse", "board": "orbitly", "title": "Account Manager",
+    {"id": "greenhouse:orbitly:7001", "title": "Account Manager",
      "company": "Orbitly", "location": "Denver, CO", "url": "https://boards.example/orbitly/7001",
      "date_posted": "2026-01-15T09:30:00-07:00", "salary_min": "60,000", "salary_max": 75000,
      "salary_currency": "USD", "salary_period": "year",
@@ -182,6 +182,7 @@ def test_jsonl_records(tmp_path, db_path):
     assert "line 3" in summary["skipped_reasons"][0]
     stored = {r["id"]: r for r in rows(db_path)}
     gh = stored["greenhouse:orbitly:7001"]
+    assert (gh["source"], gh["board"]) == ("greenhouse", "orbitly")  # from the id
     assert gh["description_text"] == "Grow a book of clinic accounts.\n\n- Renewals\n- Upsell"
     assert (gh["date_posted"], gh["salary_min"], gh["salary_max"]) == ("2026-01-15", 60000, 75000)
     [other] = [r for r in stored.values() if r["company"] == "Harbourview Bank"]
