@@ -112,13 +112,14 @@ def prepare_database(out: Path, db_path) -> Path:
             raise AmscoutError(f"the demo never writes into {store.DEFAULT_DB}; choose another --db")
     else:
         db = out / DB_NAME
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
     try:
         out.mkdir(parents=True, exist_ok=True)
         db.parent.mkdir(parents=True, exist_ok=True)
+        if not db_path:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
     except OSError as exc:
-        raise AmscoutError(f"cannot create {out}: {exc.strerror or exc}") from None
+        raise AmscoutError(f"cannot prepare {out} for the demo: {exc.strerror or exc}") from None
     return db
 
 

@@ -28,6 +28,13 @@ def test_demo_refuses_an_existing_database(tmp_path):
     assert db.read_bytes() == b"precious"
 
 
+def test_demo_reports_an_unusable_output_folder(tmp_path):
+    (tmp_path / "afile").write_text("x")
+    result = amscout("demo", "--out", str(tmp_path / "afile" / "out"))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"Error: cannot prepare {tmp_path / 'afile' / 'out'} for the demo: Not a directory"
+
+
 def test_demo_replaces_only_its_own_database(tmp_path):
     """The default database is the demo's own file: replaced each run, never appended to."""
     from crawler.demo_run import DB_NAME, prepare_database
