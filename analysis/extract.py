@@ -48,20 +48,20 @@ def _span(start: int, end: int) -> dict:
 
 def doc_to_record(doc, posting_id: str, version: str | None = None) -> dict:
     """The prediction record (README.md of the eval set) for one processed Doc."""
-    from analysis.components.sections import section_at
+    from analysis.components.sections import doc_text, section_at
 
     degree = doc._.degree or {}
     exp = doc._.experience or {}
     salary = doc._.salary
     skills = []
     for s in _ext(doc, "skills"):
-        skills.append({"start": s["start"], "end": s["end"], "text": s.get("text", doc.text[s["start"]:s["end"]]),
+        skills.append({"start": s["start"], "end": s["end"], "text": s.get("text", doc_text(doc)[s["start"]:s["end"]]),
                        "canonical": s.get("canonical"), "required": s.get("required"),
                        "id": s.get("id"), "esco": s.get("esco"), "onet": s.get("onet"),
                        "section": section_at(doc, s["start"])})
     certs = []
     for c in _ext(doc, "certifications"):
-        certs.append({"name": c.get("name"), "text": c.get("text", doc.text[c["start"]:c["end"]]),
+        certs.append({"name": c.get("name"), "text": c.get("text", doc_text(doc)[c["start"]:c["end"]]),
                       "start": c["start"], "end": c["end"], "required": c.get("required"),
                       "id": c.get("id"), "section": section_at(doc, c["start"])})
     return {

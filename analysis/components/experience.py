@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis.components.sections import block_at, clause_at, required_at, section_at
+from analysis.components.sections import block_at, clause_at, required_at, section_at, doc_text
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -95,7 +95,7 @@ def _is_alternative(text: str, clause_start: int, start: int, end: int) -> bool:
 
 
 def find_statements(doc: Doc) -> list[dict]:
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for m in _STATEMENT.finditer(text):
         if m.group("min").lower() in ("a", "an"):

@@ -16,6 +16,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analysis.components.sections import doc_text
+
 _AM = re.compile(
     r"\baccount\s+(?:manager|executive|director|coordinator|lead|management|representative|rep|strategist|"
     r"specialist|partner)\b|\b(?:client|customer)\s+(?:relationship|success|partner)\s*(?:manager|executive|lead|"
@@ -89,6 +91,6 @@ def make_role_seniority(nlp: Language, name: str):
 class RoleSeniorityComponent:
     def __call__(self, doc: Doc) -> Doc:
         title = doc._.title or ""
-        doc._.role_family = role_family(title, doc.text)
-        doc._.seniority = seniority(title, doc.text)
+        doc._.role_family = role_family(title, doc_text(doc))
+        doc._.seniority = seniority(title, doc_text(doc))
         return doc

@@ -15,6 +15,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analysis.components.sections import doc_text
+
 ANNUAL_FACTOR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
 
 _CUR = r"(?:US\s?\$|USD\s?\$?|CAD\s?\$?|C\$|A\$|\$|£|€)"
@@ -125,7 +127,7 @@ def _candidates(text: str):
 
 
 def find_salary(doc: Doc) -> dict | None:
-    text = doc.text
+    text = doc_text(doc)
     best = None
     for m, low, high, code, cur in _candidates(text):
         if high is not None and high < low:

@@ -5,7 +5,7 @@ components must know which is which (a "5 years" in the company blurb is not an 
 requirement, a skill in the EEO statement is not a skill). This component cuts the text into
 blocks (lines, and bullets glued together without a newline), recognises headings, and gives
 every block a section: requirements | preferred | responsibilities | benefits | company | legal |
-other. It never changes the text: blocks are character offsets into ``doc.text``.
+other. It never changes the text: blocks are character offsets into ``doc_text(doc)``.
 
 Exported helpers (used by the other components):
 - ``section_at(doc, char)``: the section of the block that holds ``char``.
@@ -178,6 +178,14 @@ def _body_section(line: str, current: str) -> str:
     return current
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, kept once per Doc: spaCy rebuilds the string from every token on each access."""
+    text = doc._.text_cache
+    if text is None:
+        text = doc._.text_cache = doc.text
+    return text
+
+
 def _block_index(doc: Doc, char: int) -> int:
     starts = doc._._block_starts
     if starts is None:
@@ -202,7 +210,7 @@ def clause_at(doc: Doc, start: int, end: int) -> tuple[int, int]:
     block = block_at(doc, start)
     if block is None or start >= block["end_char"]:
         return start, end
-    for a, b in split_clauses(doc.text, block["start_char"], block["end_char"]):
+    for a, b in split_clauses(doc_text(doc), block["start_char"], block["end_char"]):
         if a <= start < b or (a < end <= b):
             return a, max(b, end)
     return block["start_char"], max(block["end_char"], end)
@@ -240,7 +248,7 @@ def statement_end(text: str, end: int, limit: int) -> int:
 def required_at(doc: Doc, start: int, end: int) -> bool | None:
     """Is the statement at [start, end) required (True), preferred (False), or unsaid (None)?"""
     a, b = clause_at(doc, start, end)
-    text = doc.text
+    text = doc_text(doc)
     # A cue far after the statement belongs to a later bullet run into this one without a stop.
     before, after = text[statement_start(text, a, start):start], _PARENS.sub(" ", text[end:statement_end(text, end, min(b, end + 150))])
     if PREFERRED_CUE.search(before) or PREFERRED_AFTER.search(after):
@@ -265,11 +273,12 @@ def is_requirement_like(doc: Doc, start: int, end: int) -> bool:
     if section in ("company", "benefits", "legal"):
         return False
     a, b = clause_at(doc, start, end)
-    return bool(CAPABILITY_CUE.search(doc.text[a:b]))
+    return bool(CAPABILITY_CUE.search(doc_text(doc)[a:b]))
 
 
 # ``title`` is set by analysis.extract before the pipeline runs (work mode and role read it).
-for _name, _default in (("blocks", None), ("_block_starts", None), ("title", None)):
+for _name, _default in (("blocks", None), ("_block_starts", None), ("title", None),
+                         ("text_cache", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -283,6 +292,7 @@ class SectionsComponent:
     """Sets ``doc._.blocks``: [{start_char, end_char, section, heading, is_heading}]."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.blocks = classify_blocks(doc.text)
+        doc._.text_cache = doc.text
+        doc._.blocks = classify_blocks(doc._.text_cache)
         doc._._block_starts = [b["start_char"] for b in doc._.blocks]
         return doc

@@ -11,7 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis.components.sections import section_at
+from analysis.components.sections import section_at, doc_text
 
 _REMOTE = re.compile(
     r"\b(?:fully|100\s?%|completely|entirely|full[- ]time|permanently)\s+remote\b|"
@@ -83,7 +83,7 @@ def decide(title: str, doc: Doc) -> dict:
         return {"mode": "remote", "evidence": []}
     if re.search(r"\bon[- ]?site\b|\bin[- ]office\b", title, re.I):
         return {"mode": "onsite", "evidence": []}
-    text = doc.text
+    text = doc_text(doc)
     remote, hybrid, onsite = _hits(_REMOTE, text, doc), _hits(_HYBRID, text, doc), _hits(_ONSITE, text, doc)
     ev = lambda ms: [{"start": m.start(), "end": m.end()} for m in ms[:3]]  # noqa: E731
     if remote and hybrid:
