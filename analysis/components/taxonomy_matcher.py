@@ -131,7 +131,29 @@ _CERT_CUE = re.compile(r"(certif|licen[cs]|designation|credential|registered|cha
                        r"required|preferred|a plus|must|active|current|valid|holder)", re.I)
 _CERT_NOT = re.compile(r"^\s*(firm|firms|exam\s+prep|review course)\b", re.I)
 _CONTEXT_WINDOW = 250
-_CUE_REACH = 40  # characters after a free phrase searched for a cue
+_CUE_REACH = 60  # characters after a free phrase searched for a cue
+
+
+_WORD_START = re.compile(r"\b\w")
+
+
+class _TextView:
+    """A Doc's text (built once: ``Doc.text`` joins every token on each call) and extensions,
+    for the section helpers, which only read ``.text`` and ``._``."""
+
+    __slots__ = ("text", "_")
+
+    def __init__(self, doc: Doc):
+        self.text = doc_text(doc)
+        self._ = doc._
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc and kept in ``doc.user_data["text"]``."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
 
 
 @Language.factory("amscout_taxonomy")
@@ -153,7 +175,10 @@ class TaxonomyMatcher:
         self._add(nlp, self.cased, {}, acronyms, "A")
         self._add(nlp, self.lower, {}, self.tax.field_forms, "F")
         self._add(nlp, self.cased, {}, self.tax.field_cased, "F")
-        self._cues = [(re.compile(r"\b" + re.escape(stem), re.I), sid) for stem, sid in self.tax.skill_cues]
+        # Cue stems indexed by their first three characters; the list order is the priority.
+        self._cues: dict[str, list[tuple[int, str, str]]] = {}
+        for i, (stem, sid) in enumerate(self.tax.skill_cues):
+            self._cues.setdefault(stem[:3], []).append((i, stem, sid))
 
     @staticmethod
     def _add(nlp, matcher, _unused, forms: dict[str, str], kind: str) -> None:
@@ -179,11 +204,12 @@ class TaxonomyMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         found = self._matches(doc)
+        view = _TextView(doc)
         doc._.field_matches = [
             {"field": self.tax.fields[t]["field"], "cip": self.tax.fields[t]["cip"], "id": t, "start": a, "end": b}
             for a, b, t in found["F"]]
-        doc._.certifications = self._certifications(doc, found["C"], found["A"])
-        doc._.skills = self._skills(doc, found["S"], found["F"])
+        doc._.certifications = self._certifications(view, found["C"], found["A"])
+        doc._.skills = self._skills(view, found["S"], found["F"])
         return doc
 
     # ------------------------------------------------------------------ skills
@@ -211,7 +237,9 @@ class TaxonomyMatcher:
                 if degree:  # the fields a degree names are not skills
                     fields = [(s, e) for s, e, _ in field_spans if a <= s and e <= b]
                     inside = [(s, e, t) for s, e, t in inside if not any(fs <= s and e <= fe for fs, fe in fields)]
-                for rs, re_, s, e in self._items(text, a, b, inside):
+                items = self._items(text, a, b, inside)
+                for i, (rs, re_, s, e) in enumerate(items):
+                    reach_end = items[i + 1][1] if i + 1 < len(items) else b
                     if degree and (_DEGREE.search(text[rs:re_]) or any(fs <= s and e <= fe for fs, fe in fields)):
                         continue
                     if degree:
@@ -222,7 +250,7 @@ class TaxonomyMatcher:
                     if named:
                         out.extend(self._skill(doc, ms, me, t) for ms, me, t in named)
                     elif s < e and not duty and (full or _capability_item(text, a, s)) and _is_name(text[s:e]):
-                        out.append(self._phrase(doc, s, e, text[s:min(b, e + _CUE_REACH)]))
+                        out.append(self._phrase(doc, s, e, text[s:min(reach_end, e + _CUE_REACH)]))
         return _dedupe(out)
 
     def _items(self, text: str, a: int, b: int, protected) -> list[tuple[int, int]]:
@@ -249,14 +277,24 @@ class TaxonomyMatcher:
         """A free skill phrase; its concept from a cue in it, else in the words right after it
         ("manage both timely and multiple priorities": the cue stands in the next item)."""
         phrase = doc.text[start:end]
-        sid = next((sid for rx, sid in self._cues if rx.search(phrase)), None)
-        sid = sid or next((sid for rx, sid in self._cues if rx.search(reach)), None)
+        sid = self._cue(phrase) or self._cue(reach)
         if sid:
             skill = self._skill(doc, start, end, sid)
             skill["id"] = None  # the concept is inferred from a cue, not named
             return skill
         return {"start": start, "end": end, "text": phrase, "canonical": " ".join(phrase.lower().split()),
                 "id": None, "esco": None, "onet": None, "required": required_at(doc, start, end)}
+
+    def _cue(self, phrase: str) -> str | None:
+        """The skill whose cue stem, earliest in taxonomy order, stands in the phrase."""
+        low = phrase.lower()
+        best = None
+        for m in _WORD_START.finditer(low):
+            at = m.start()
+            for i, stem, sid in self._cues.get(low[at:at + 3], ()):
+                if (best is None or i < best[0]) and low.startswith(stem, at):
+                    best = (i, sid)
+        return best[1] if best else None
 
     # ------------------------------------------------------------------ certifications
     def _certifications(self, doc: Doc, names, acronyms) -> list[dict]:
