@@ -226,12 +226,17 @@ def _mark_duplicate(db: sqlite_utils.Database, pid: str, key: str, row: dict | N
     if not key:
         return False
     cursor = db.execute(
-        "select id, company, title, location, description_text, content_hash from postings "
-        "where dedup_key = ? and id != ? "
+        "select id, company, title, location, content_hash from postings where dedup_key = ? and id != ? "
         "and duplicate_of is null order by first_seen, id limit ?", [key, pid, _MAX_DEDUP_CANDIDATES])
-    fields = ("id", "company", "title", "location", "description_text", "content_hash")
-    candidates = [dict(zip(fields, r)) for r in cursor
-                  if not pending or r[0] not in pending]
+    fields = ("id", "company", "title", "location", "content_hash")
+    candidates = [c for c in (dict(zip(fields, r)) for r in cursor)
+                  if not (pending and c["id"] in pending) and dedup.plausible(row or {}, c)]
+    if candidates:  # texts only for those that could be the same job
+        marks = ",".join("?" * len(candidates))
+        texts = dict(db.execute(f"select id, description_text from postings where id in ({marks})",
+                                [c["id"] for c in candidates]))
+        for cand in candidates:
+            cand["description_text"] = texts.get(cand["id"])
     original = dedup.best_match(row or {}, candidates) if candidates else None
     if original:
         db.conn.execute("update postings set duplicate_of = ? where id = ?", [original, pid])

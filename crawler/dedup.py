@@ -223,6 +223,11 @@ def is_excerpt(words, text: str, other_words) -> bool:
     return text.rstrip().endswith(("\u2026", "...")) or len(words) < EXCERPT_SHARE * len(other_words)
 
 
+def plausible(new: dict, cand: dict) -> bool:
+    """Same company and same place: worth reading the texts."""
+    return same_company(new.get("company"), cand.get("company")) and same_place(new.get("location"), cand.get("location"))
+
+
 def best_match(new: dict, candidates: list[dict], threshold: float = TEXT_THRESHOLD) -> str | None:
     """Id of the candidate that is the same job as ``new`` (best text match), or None.
 
@@ -231,9 +236,7 @@ def best_match(new: dict, candidates: list[dict], threshold: float = TEXT_THRESH
     """
     best_id, best_score = None, -1.0
     for cand in candidates:
-        if not same_company(new.get("company"), cand.get("company")):
-            continue
-        if not same_place(new.get("location"), cand.get("location")):
+        if not plausible(new, cand):
             continue
         if new.get("content_hash") and new.get("content_hash") == cand.get("content_hash"):
             return cand["id"]
