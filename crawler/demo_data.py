@@ -156,7 +156,7 @@ SKILL_PHRASES = {
     "tool.hubspot": ["Experience with HubSpot CRM", "Comfort working in HubSpot"],
     "tool.excel": ["Advanced Excel skills (pivot tables, VLOOKUP)", "Proficiency in Excel"],
     "tool.ms_office": ["Proficiency with Microsoft Office"],
-    "tool.bi_dashboards": ["Experience building dashboards in Tableau or Power BI",
+    "tool.bi_dashboards": ["Experience with Tableau or Power BI", "Comfortable building dashboards in Tableau",
                            "Comfort with business intelligence tools such as Looker"],
     "tool.cs_platforms": ["Experience with Gainsight or a similar customer success platform"],
     "tool.sales_engagement": ["Familiarity with LinkedIn Sales Navigator"],
