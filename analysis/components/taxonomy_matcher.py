@@ -131,6 +131,7 @@ _CERT_CUE = re.compile(r"(certif|licen[cs]|designation|credential|registered|cha
                        r"required|preferred|a plus|must|active|current|valid|holder)", re.I)
 _CERT_NOT = re.compile(r"^\s*(firm|firms|exam\s+prep|review course)\b", re.I)
 _CONTEXT_WINDOW = 250
+_PROSE_WORDS = 10  # a clause longer than this without a capability cue is prose, not a list item
 _CUE_REACH = 60  # characters after a free phrase searched for a cue
 
 
@@ -231,7 +232,10 @@ class TaxonomyMatcher:
                     continue
                 if _FIRST_PERSON.search(clause) or _ADDRESS.search(clause):
                     continue
-                duty = bool(_DUTY_START.match(clause)) and not CAPABILITY_CUE.search(clause)
+                cap = bool(CAPABILITY_CUE.search(clause))
+                # A duty ("Provide guidance...") or a prose sentence that names no capability:
+                # only skills the taxonomy names are read from it.
+                duty = not cap and (bool(_DUTY_START.match(clause)) or len(clause.split()) > _PROSE_WORDS)
                 inside = [(s, e, t) for s, e, t in skill_spans if a <= s and e <= b]
                 degree = bool(_DEGREE.search(clause))
                 if degree:  # the fields a degree names are not skills
@@ -239,7 +243,7 @@ class TaxonomyMatcher:
                     inside = [(s, e, t) for s, e, t in inside if not any(fs <= s and e <= fe for fs, fe in fields)]
                 items = self._items(text, a, b, inside)
                 for i, (rs, re_, s, e) in enumerate(items):
-                    reach_end = items[i + 1][1] if i + 1 < len(items) else b
+                    reach_end = items[min(i + 2, len(items) - 1)][1] if i + 1 < len(items) else b
                     if degree and (_DEGREE.search(text[rs:re_]) or any(fs <= s and e <= fe for fs, fe in fields)):
                         continue
                     if degree:
@@ -292,7 +296,10 @@ class TaxonomyMatcher:
         for m in _WORD_START.finditer(low):
             at = m.start()
             for i, stem, sid in self._cues.get(low[at:at + 3], ()):
-                if (best is None or i < best[0]) and low.startswith(stem, at):
+                if (best is None or i < best[0]) and low.startswith(stem.rstrip("$"), at):
+                    end = at + len(stem) - 1
+                    if stem.endswith("$") and end < len(low) and low[end].isalnum():
+                        continue  # "initiative$": the whole word only, not "initiatives"
                     best = (i, sid)
         return best[1] if best else None
 
