@@ -237,23 +237,22 @@ class TaxonomyMatcher:
                 # only skills the taxonomy names are read from it.
                 duty = not cap and (bool(_DUTY_START.match(clause)) or len(clause.split()) > _PROSE_WORDS)
                 inside = [(s, e, t) for s, e, t in skill_spans if a <= s and e <= b]
-                degree = bool(_DEGREE.search(clause))
+                degree = [m.span() for m in _DEGREE.finditer(text, a, b)
+                          if not any(ms <= m.start() < me for ms, me, _ in inside)]  # "MS Excel" is no degree
                 if degree:  # the fields a degree names are not skills
                     fields = [(s, e) for s, e, _ in field_spans if a <= s and e <= b]
                     inside = [(s, e, t) for s, e, t in inside if not any(fs <= s and e <= fe for fs, fe in fields)]
                 items = self._items(text, a, b, inside)
                 for i, (rs, re_, s, e) in enumerate(items):
                     reach_end = items[min(i + 2, len(items) - 1)][1] if i + 1 < len(items) else b
-                    if degree and (_DEGREE.search(text[rs:re_]) or any(fs <= s and e <= fe for fs, fe in fields)):
-                        continue
-                    if degree:
-                        named = [(ms, me, t) for ms, me, t in inside if ms < re_ and rs < me]
-                        out.extend(self._skill(doc, ms, me, t) for ms, me, t in named)
-                        continue
                     named = [(ms, me, t) for ms, me, t in inside if ms < re_ and rs < me]
                     if named:
                         out.extend(self._skill(doc, ms, me, t) for ms, me, t in named)
-                    elif s < e and not duty and (full or _capability_item(text, a, s)) and _is_name(text[s:e]):
+                        continue
+                    if degree and (any(rs <= ds < re_ for ds, _ in degree) or
+                                   any(fs < e and s < fe for fs, fe in fields)):
+                        continue  # the degree statement itself, or a field of study
+                    if s < e and not duty and (full or _capability_item(text, a, s)) and _is_name(text[s:e]):
                         out.append(self._phrase(doc, s, e, text[s:min(reach_end, e + _CUE_REACH)]))
         return _dedupe(out)
 
