@@ -9,7 +9,8 @@ so that batched upserts stay fast:
    ", Enterprise" left out). ``store.py`` keeps it in an indexed column; only postings sharing
    it are candidates, so no new posting is ever compared with the whole table.
 2. **Confirmation** (``best_match``): the whole company names must agree (one inside the
-   other), the locations must not name different cities (one job advertised in London and in
+   other), the titles must not carry conflicting qualifiers ("- Southeast" / "- Midwest"; a
+   missing one agrees), the locations must not name different cities (one job advertised in London and in
    Leeds is two openings; "Remote - US" is a place of its own), and the texts must match: the
    share of the shorter text's word 3-shingles found in the longer one (containment, so that an
    aggregator's truncated snippet still matches the full text, while a sibling posting that
@@ -127,6 +128,23 @@ def title_key(title: str | None, location: str | None = None) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=65536)
+def title_qualifier(title: str | None, location: str | None = None) -> frozenset:
+    """Words of the title's later segments that say which job ("Enterprise", "Southeast"),
+    without places and decorations: the part ``title_key`` leaves out."""
+    place_words = set(fold(location).split()) | _TITLE_NOISE
+    segments = [set(fold(s).split()) for s in _SEGMENT_SPLIT.split(title or "")]
+    segments = [s for s in segments if s and not s <= place_words]
+    return frozenset().union(*segments[1:]) - place_words
+
+
+def same_qualifier(a: dict, b: dict) -> bool:
+    """False when both titles carry a qualifier and neither contains the other: "Customer
+    Success Manager - Southeast" and "... - Midwest" are two jobs. A missing one agrees."""
+    qa, qb = (title_qualifier(p.get("title"), p.get("location")) for p in (a, b))
+    return not qa or not qb or qa <= qb or qb <= qa
+
+
 def dedup_key(company: str | None, title: str | None, location: str | None = None) -> str:
     """Blocking key: the company's first word and the folded title; empty when either is missing.
 
@@ -224,8 +242,9 @@ def is_excerpt(words, text: str, other_words) -> bool:
 
 
 def plausible(new: dict, cand: dict) -> bool:
-    """Same company and same place: worth reading the texts."""
-    return same_company(new.get("company"), cand.get("company")) and same_place(new.get("location"), cand.get("location"))
+    """Same company, same place, no conflicting title qualifier: worth reading the texts."""
+    return (same_company(new.get("company"), cand.get("company"))
+            and same_place(new.get("location"), cand.get("location")) and same_qualifier(new, cand))
 
 
 def best_match(new: dict, candidates: list[dict], threshold: float = TEXT_THRESHOLD) -> str | None:

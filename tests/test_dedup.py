@@ -65,6 +65,16 @@ def test_title_key_skips_a_leading_place():
     assert dedup.title_key("London - Account Manager", "London, UK") == "account manager"
 
 
+def test_title_qualifiers_conflict_only_when_both_are_there():
+    def same(a, b):
+        return dedup.same_qualifier({"title": a, "location": "London"}, {"title": b, "location": "London, UK"})
+
+    assert not same("Customer Success Manager - Southeast", "Customer Success Manager - Midwest")
+    assert same("Account Manager, Mid-Market", "Account Manager - Mid Market (m/f/d)")
+    assert same("Account Manager, Enterprise", "Account Manager")
+    assert same("Account Manager - London", "Account Manager, Enterprise")
+
+
 def test_same_company():
     assert dedup.same_company("Copperline", "Copperline Telecom, LLC")
     assert dedup.same_company("Saffron & Sage Foods", "Saffron and Sage Foods LLC")
