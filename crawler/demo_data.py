@@ -23,7 +23,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 
-END_DATE = date(2026, 10, 31)
+END_DATE = date(2026, 9, 30)      # 24 whole months, 8 whole quarters: Oct 2024 to Sep 2026
 MONTHS = 24
 DEFAULT_POSTINGS = 1500
 DEFAULT_SEED = 20261031
@@ -156,7 +156,7 @@ SKILL_PHRASES = {
     "tool.hubspot": ["Experience with HubSpot CRM", "Comfort working in HubSpot"],
     "tool.excel": ["Advanced Excel skills (pivot tables, VLOOKUP)", "Proficiency in Excel"],
     "tool.ms_office": ["Proficiency with Microsoft Office"],
-    "tool.bi_dashboards": ["Experience with Tableau or Power BI", "Comfortable building dashboards in Tableau",
+    "tool.bi_dashboards": ["Experience with Tableau or Power BI", "Proficiency in Power BI",
                            "Comfort with business intelligence tools such as Looker"],
     "tool.cs_platforms": ["Experience with Gainsight or a similar customer success platform"],
     "tool.sales_engagement": ["Familiarity with LinkedIn Sales Navigator"],
