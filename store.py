@@ -212,6 +212,8 @@ def upsert_postings(db: sqlite_utils.Database, items: Iterable[dict], run_id: in
     return counts
 
 
+# A block bigger than this (one company's many "Account Manager" postings) is searched among
+# its most recent postings: copies and re-posts follow their original within weeks.
 _MAX_DEDUP_CANDIDATES = 200
 
 
@@ -227,7 +229,7 @@ def _mark_duplicate(db: sqlite_utils.Database, pid: str, key: str, row: dict | N
         return False
     cursor = db.execute(
         "select id, company, title, location, content_hash from postings where dedup_key = ? and id != ? "
-        "and duplicate_of is null order by first_seen, id limit ?", [key, pid, _MAX_DEDUP_CANDIDATES])
+        "and duplicate_of is null order by first_seen desc, id limit ?", [key, pid, _MAX_DEDUP_CANDIDATES])
     fields = ("id", "company", "title", "location", "content_hash")
     candidates = [c for c in (dict(zip(fields, r)) for r in cursor)
                   if not (pending and c["id"] in pending) and dedup.plausible(row or {}, c)]

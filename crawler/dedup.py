@@ -251,7 +251,7 @@ def best_match(new: dict, candidates: list[dict], threshold: float = TEXT_THRESH
     """Id of the candidate that is the same job as ``new`` (best text match), or None.
 
     ``new`` and each candidate carry ``company``, ``title``, ``location``, ``description_text``
-    and ``content_hash`` (candidates also ``id``); candidates come earliest first, which wins ties.
+    and ``content_hash`` (candidates also ``id``); of equal scores the first candidate wins.
     """
     best_id, best_score = None, -1.0
     for cand in candidates:
