@@ -416,6 +416,9 @@ GENERIC_DROP = {
 }
 
 
+SEED_GROUPS = {"relationship_soft", "sales_process", "analytical", "tools_crm", "domain"}
+
+
 def split_list(s: str) -> list[str]:
     return [x.strip() for x in s.split(";") if x.strip()]
 
@@ -500,6 +503,10 @@ def build_skills(shared: Path) -> list[dict]:
                         synonyms=[s for s in split_list(syn) if s not in cased_l], cased=cased_l,
                         cues=split_list(cues)))
     seen = {}
+    for skill in out:  # a generic word cannot be the matched name of a concept either
+        if skill["canonical"].lower() in GENERIC_DROP and skill["group"] not in SEED_GROUPS:
+            rest = [v for v in skill["synonyms"] if v.lower() not in GENERIC_DROP]
+            skill["canonical"], skill["synonyms"] = (rest[0], rest) if rest else (skill["canonical"], [])
     for skill in out:  # a surface form belongs to the first skill naming it (seed skills first)
         if seen.setdefault(skill["canonical"].lower(), skill["id"]) != skill["id"]:
             skill["synonyms"], skill["cased"] = [], []  # another concept owns this name: drop it

@@ -221,7 +221,11 @@ class TaxonomyMatcher:
             if block.get("is_heading") or block["section"] in NEVER_SECTIONS:
                 continue
             full = block["section"] in READ_SECTIONS
-            for a, b in split_clauses(text, block["start_char"], block["end_char"]):
+            clauses = split_clauses(text, block["start_char"], block["end_char"])
+            voiced = sum(1 for a, b in clauses if _EMPLOYER_VOICE.search(text, a, b))
+            if voiced >= 2:
+                continue  # a paragraph in the employer's voice: the company, not the candidate
+            for a, b in clauses:
                 clause = text[a:b]
                 capable = full or bool(CAPABILITY_CUE.search(clause))
                 if not capable:
