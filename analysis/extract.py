@@ -117,6 +117,7 @@ def _records_for_batch(batch: list[tuple[str, str, str]], model: str | None, ver
     for pid, title, text in batch:
         doc = nlp.make_doc(text)
         doc._.title = title
+        doc._.text_cache = text  # the tokenizer keeps the text exactly; saves rebuilding it
         docs.append(doc)
     return [doc_to_record(doc, pid, version) for doc, (pid, _, _) in zip(nlp.pipe(docs, batch_size=len(docs) or 1), batch)]
 

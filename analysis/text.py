@@ -63,22 +63,72 @@ def _is_glue(text: str, pos: int) -> bool:
     return True
 
 
+# Cheap first pass for glue candidates (no lookarounds, so the regex engine can skip ahead).
+_GLUE_CANDIDATE = re.compile(r"[a-z0-9)\]%!?.;:,][A-Z]|[.!?;:a-z][0-9]")
+
+
 def glue_points(text: str, start: int = 0, end: int | None = None) -> list[int]:
     """Offsets in text[start:end] where two bullets were glued together."""
     end = len(text) if end is None else end
     points = []
-    for m in _GLUE.finditer(text, start, end):
-        pos = m.start()
-        if start < pos < end and not text[pos - 1].isspace() and _is_glue(text, pos):
+    for m in _GLUE_CANDIDATE.finditer(text, start, end):
+        pos = m.start() + 1
+        if start < pos < end and _GLUE.match(text, pos) and _is_glue(text, pos):
             points.append(pos)
     return points
 
 
+def keyword_windows(text: str, lower_keys: tuple[str, ...] = (), exact_keys: tuple[str, ...] = (),
+                    before: int = 60, after: int = 60, lowered: str | None = None) -> list[tuple[int, int]]:
+    """Merged (start, end) windows around every occurrence of a keyword.
+
+    Components run their full regular expressions only inside these windows: ``str.find`` over a
+    posting is far cheaper than a large alternation tried at every character.
+    """
+    hits = []
+    low = lowered if lowered is not None else (text.lower() if lower_keys else "")
+    for haystack, keys in ((low, lower_keys), (text, exact_keys)):
+        for key in keys:
+            i = haystack.find(key)
+            while i >= 0:
+                hits.append(i)
+                i = haystack.find(key, i + 1)
+    if not hits:
+        return []
+    hits.sort()
+    windows: list[list[int]] = []
+    n = len(text)
+    for i in hits:
+        a, b = max(0, i - before), min(n, i + after)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], b)
+        else:
+            windows.append([a, b])
+    return [(a, b) for a, b in windows]
+
+
+def finditer_near(rx: re.Pattern, text: str, windows: list[tuple[int, int]]):
+    """``rx.finditer`` restricted to the windows (each match reported once)."""
+    last_end = -1
+    for a, b in windows:
+        for m in rx.finditer(text, a, b):
+            if m.start() >= last_end:
+                last_end = m.end()
+                yield m
+
+
 def split_blocks(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-empty line, further cut at glued-bullet joins, stripped."""
+    points = glue_points(text)
     spans = []
+    k = 0
     for m in _LINE.finditer(text):
-        cuts = [m.start(), *glue_points(text, m.start(), m.end()), m.end()]
+        cuts = [m.start()]
+        while k < len(points) and points[k] < m.end():
+            if points[k] > m.start():
+                cuts.append(points[k])
+            k += 1
+        cuts.append(m.end())
         for a, b in zip(cuts, cuts[1:]):
             while a < b and text[a].isspace():
                 a += 1

@@ -14,6 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analysis.text import finditer_near, keyword_windows
 from analysis.components.sections import (PREFERRED_AFTER, PREFERRED_CUE, block_at, clause_at, doc_text, section_at,
                                           statement_end, statement_start)
 
@@ -42,6 +43,11 @@ _LEVEL_PATTERNS = [
 ]
 # One word-start test in front of every alternative keeps the scan fast.
 _LEVEL_RE = re.compile(_B + "(?:" + "|".join(f"(?P<{lvl}>{pat})" for lvl, pat in _LEVEL_PATTERNS) + ")", re.I)
+# Where a degree may be named: words (any case) and acronyms (as written).
+_LOWER_KEYS = ("bachelor", "baccalaureate", "master", "doctor", "juris", "diploma", "high school", "high-school",
+               "associate", "degree", "college graduate", "secondary school")
+_EXACT_KEYS = ("B.", "BA", "BS", "BBA", "MBA", "M.", "MS", "MA", "MPH", "MHA", "MEng", "Ph", "JD", "J.D", "DDS",
+               "DVM", "Pharm", "GED", "H.S", "HS ", "A.A", "AAS")
 _DEGREE_CONTEXT = re.compile(r"degree|diploma|education|graduate|qualif|required|preferred|field|major|equivalent|in |or |ged", re.I)
 _JOIN = re.compile(r"^[\s,/]*(?:(?:or|and/or|and)\s+(?:an?\s+)?|/)?\s*(?:(?:higher|above|equivalent|degree|in [\w ,&]{0,40}?)\s*)?[\s,/]*$", re.I)
 _EQUIVALENT = re.compile(
@@ -56,7 +62,8 @@ _NOT_DEGREE_CONTEXT = re.compile(r"tuition|reimburse|scholarship|students?\b|alu
 def find_mentions(doc: Doc) -> list[dict]:
     text = doc_text(doc)
     mentions = []
-    for m in _LEVEL_RE.finditer(text):
+    windows = keyword_windows(text, _LOWER_KEYS, _EXACT_KEYS, before=30, after=70)
+    for m in finditer_near(_LEVEL_RE, text, windows):
         level = m.lastgroup
         if section_at(doc, m.start()) in ("company", "benefits", "legal"):
             continue

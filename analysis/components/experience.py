@@ -16,6 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analysis.text import finditer_near, keyword_windows
 from analysis.components.sections import block_at, clause_at, required_at, section_at, doc_text
 
 WORD_NUMBERS = {
@@ -97,7 +98,8 @@ def _is_alternative(text: str, clause_start: int, start: int, end: int) -> bool:
 def find_statements(doc: Doc) -> list[dict]:
     text = doc_text(doc)
     out = []
-    for m in _STATEMENT.finditer(text):
+    windows = keyword_windows(text, ("year", "yr", "month"), before=48, after=12)
+    for m in finditer_near(_STATEMENT, text, windows):
         if m.group("min").lower() in ("a", "an"):
             continue
         if not _is_experience(text, m.start(), m.end()):

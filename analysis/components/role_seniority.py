@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis.components.sections import doc_text
+from analysis.text import finditer_near, keyword_windows
 
 _AM = re.compile(
     r"\baccount\s+(?:manager|executive|director|coordinator|lead|management|representative|rep|strategist|"
@@ -49,6 +50,16 @@ _ENTRY_TEXT = re.compile(r"\bentry[- ]level\b|\b(?:kick[- ]?start|start|launch|b
                          r"\bearly[- ]career\b|\brecent (?:college |university )?grad|\bno (?:prior )?experience (?:is )?(?:required|necessary|needed)\b", re.I)
 
 
+_PEOPLE_KEYS = ("team", "staff", "employee", "department", "group", "people", "report", "teammate", "analyst",
+                "consultant", "associate", "representative", "reps", "manager", "supervis", "specialist",
+                "engineer", "accountant", "coordinator", "agent", "member", "performance", "growth")
+_ENTRY_KEYS = ("entry", "career", "grad", "experience")
+
+
+def _near(rx: re.Pattern, text: str, keys: tuple[str, ...], before: int, after: int) -> bool:
+    return next(finditer_near(rx, text, keyword_windows(text, keys, before=before, after=after)), None) is not None
+
+
 def first_title_part(title: str) -> str:
     """The first role a title names: 'Account Manager / Sr. Account Manager' -> 'Account Manager'."""
     title = re.sub(r"\([^)]*\)", " ", title or "")
@@ -71,9 +82,9 @@ def seniority(title: str, text: str) -> str:
     for rx, level in ((_INTERN, "intern"), (_DIRECTOR, "director_plus"), (_SENIOR, "senior"), (_ENTRY, "entry")):
         if rx.search(part):
             return level
-    if _MANAGER_TITLE.search(part) and _MANAGES_PEOPLE.search(text):
+    if _MANAGER_TITLE.search(part) and _near(_MANAGES_PEOPLE, text, _PEOPLE_KEYS, 110, 40):
         return "manager"
-    if _ENTRY_TEXT.search(text[:4000]):
+    if _near(_ENTRY_TEXT, text, _ENTRY_KEYS, 40, 40):
         return "entry"
     return "mid"
 

@@ -15,6 +15,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analysis.text import finditer_near, keyword_windows
+
 from analysis.components.sections import doc_text
 
 ANNUAL_FACTOR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
@@ -100,6 +102,10 @@ def _kind(text: str, start: int, end: int) -> str:
     return "unspecified"
 
 
+# Figures without a currency sign count only near one of these words.
+_BARE_KEYS = ("usd", "cad", "gbp", "eur", "dollars", "salary", "pay range", "compensation", "wage", "ote")
+
+
 def _candidates(text: str):
     for m in _RANGE.finditer(text):
         if m.group("big1") or m.group("big2"):
@@ -110,10 +116,12 @@ def _candidates(text: str):
         if high is not None and k2 and not k1 and low < 1000:
             low *= 1000  # "$60-80K"
         yield m, low, high, m.group("code1") or m.group("code2"), m.group("cur1")
-    for m in _LABELLED.finditer(text):
+    lowered = text.lower()
+    for m in finditer_near(_LABELLED, text, keyword_windows(text, ("min",), before=2, after=200, lowered=lowered)):
         if m.group("cur1") or m.group("cur2"):
             yield m, _value(m.group("amt1"), m.group("k1")), _value(m.group("amt2"), m.group("k2")), None, m.group("cur1")
-    for m in _BARE.finditer(text):
+    bare_windows = keyword_windows(text, _BARE_KEYS, before=40, after=100, lowered=lowered)
+    for m in finditer_near(_BARE, text, bare_windows):
         k1, k2 = m.group("k1"), m.group("k2")
         low, high = _value(m.group("amt1"), k1), _value(m.group("amt2"), k2)
         if k2 and not k1 and low < 1000:

@@ -165,15 +165,30 @@ def classify_blocks(text: str) -> list[dict]:
     return blocks
 
 
+_LEGAL_KEYS = ("equal", "regard", "protected", "orientation", "gender", "national origin", "verify", "affirmative",
+               "disabilit", "eoe", "privacy", "discriminat", "harass", "accommodation", "background", "drug",
+               "applicant")
+_BENEFIT_KEYS = ("401", "dental", "vision", "insurance", "paid time", "pto", "leave", "tuition", "assistance",
+                 "wellness", "retirement", "holiday", "stock", "equity", "commuter", "gym", "we offer", "receive",
+                 "enjoy", "you'll get", "you will get")
+_COMPANY_KEYS = ("we are", "we're", "our company", "our mission", "founded", "headquarter", "is a leading",
+                 "is a global", "is the leading", "is the world", "customers include", "clients include",
+                 "customers range", "clients range", "we help", "we serve", "we build", "we provide",
+                 "employees", "offices")
+
+
 def _body_section(line: str, current: str) -> str:
     """Section of a body line: its heading's, unless the line itself is plainly legal / benefits."""
-    if _BODY_LEGAL.search(line) or (_BODY_LEGAL_WEAK.search(line) and current not in ("requirements", "preferred")):
-        return "legal"
+    low = line.lower()
+    if any(k in low for k in _LEGAL_KEYS):
+        legal = _BODY_LEGAL.search(line) or (_BODY_LEGAL_WEAK.search(line) and current not in ("requirements", "preferred"))
+        if legal:
+            return "legal"
     if current in ("requirements", "preferred", "legal", "benefits"):
         return current
-    if _BODY_BENEFITS.search(line):
+    if any(k in low for k in _BENEFIT_KEYS) and _BODY_BENEFITS.search(line):
         return "benefits"
-    if current == "other" and _BODY_COMPANY.search(line):
+    if current == "other" and any(k in low for k in _COMPANY_KEYS) and _BODY_COMPANY.search(line):
         return "company"
     return current
 
@@ -210,7 +225,10 @@ def clause_at(doc: Doc, start: int, end: int) -> tuple[int, int]:
     block = block_at(doc, start)
     if block is None or start >= block["end_char"]:
         return start, end
-    for a, b in split_clauses(doc_text(doc), block["start_char"], block["end_char"]):
+    clauses = block.get("clauses")
+    if clauses is None:
+        clauses = block["clauses"] = split_clauses(doc_text(doc), block["start_char"], block["end_char"])
+    for a, b in clauses:
         if a <= start < b or (a < end <= b):
             return a, max(b, end)
     return block["start_char"], max(block["end_char"], end)
@@ -292,7 +310,6 @@ class SectionsComponent:
     """Sets ``doc._.blocks``: [{start_char, end_char, section, heading, is_heading}]."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.text_cache = doc.text
-        doc._.blocks = classify_blocks(doc._.text_cache)
+        doc._.blocks = classify_blocks(doc_text(doc))
         doc._._block_starts = [b["start_char"] for b in doc._.blocks]
         return doc

@@ -11,6 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analysis.text import finditer_near, keyword_windows
 from analysis.components.sections import section_at, doc_text
 
 _REMOTE = re.compile(
@@ -42,9 +43,13 @@ _CONDITIONAL = re.compile(r"\b(?:must|should) (?:live|reside|be located)|\bwithi
                           r"\bresid(?:e|ing|ents?) (?:in|of|within)\b", re.I)
 
 
-def _hits(rx: re.Pattern, text: str, doc: Doc) -> list[re.Match]:
+_KEYS = ("remote", "hybrid", "home", "office", "site", "person", "virtual", "telecommut", "telework", "wfh",
+         "#li-", "days a week", "days per week", "days each week")
+
+
+def _hits(rx: re.Pattern, text: str, doc: Doc, windows: list[tuple[int, int]]) -> list[re.Match]:
     out = []
-    for m in rx.finditer(text):
+    for m in finditer_near(rx, text, windows):
         section = section_at(doc, m.start())
         if section == "legal":
             continue
@@ -84,7 +89,8 @@ def decide(title: str, doc: Doc) -> dict:
     if re.search(r"\bon[- ]?site\b|\bin[- ]office\b", title, re.I):
         return {"mode": "onsite", "evidence": []}
     text = doc_text(doc)
-    remote, hybrid, onsite = _hits(_REMOTE, text, doc), _hits(_HYBRID, text, doc), _hits(_ONSITE, text, doc)
+    windows = keyword_windows(text, _KEYS, before=90, after=90)
+    remote, hybrid, onsite = (_hits(rx, text, doc, windows) for rx in (_REMOTE, _HYBRID, _ONSITE))
     ev = lambda ms: [{"start": m.start(), "end": m.end()} for m in ms[:3]]  # noqa: E731
     if remote and hybrid:
         strong = [m for m in remote if re.search(r"fully|100|completely|entirely|#LI-Remote", m.group(0), re.I)]
