@@ -41,7 +41,7 @@ bench-report: install
 	$(BIN)/python bench/bench_report.py
 
 bench-dedup: install  ## precision / recall of duplicate marking on the labelled sets
-	for set in dev test hard; do $(BIN)/python bench/dedup_eval.py --fixture tests/fixtures/dedup/$$set.jsonl; done
+	for set in dev test hard holdout; do $(BIN)/python bench/dedup_eval.py --fixture tests/fixtures/dedup/$$set.jsonl; done
 	$(BIN)/python bench/dedup_eval.py --demo 10000 --batch 500
 
 lint: install

@@ -73,7 +73,11 @@ _TITLE_NOISE = _PLACE_NOISE | {"remote"}
 _CITY_ALIASES = {"munchen": "munich", "koln": "cologne", "wien": "vienna", "zurich": "zurich",
                  "milano": "milan", "roma": "rome", "lisboa": "lisbon", "praha": "prague",
                  "warszawa": "warsaw", "kobenhavn": "copenhagen", "bruxelles": "brussels",
-                 "nyc": "new york", "sf": "san francisco"}
+                 "nyc": "new york", "sf": "san francisco", "st": "saint", "ste": "sainte",
+                 "ft": "fort", "mt": "mount"}
+
+# Labels aggregators put before a snippet ("Job Description: ...").
+_EXCERPT_LABELS = {"job", "description", "summary", "overview", "details", "position"}
 
 _SEGMENT_SPLIT = re.compile(r"\s+[-\u2013\u2014|]\s+|[,()\[\]]")
 # Lower-case letters and digits stay, apostrophes vanish, every other character is a space.
@@ -170,11 +174,22 @@ def _place_alternatives(location: str | None) -> tuple[tuple[frozenset, frozense
 
 
 def _region_code(location: str) -> str | None:
-    """The state or province code of "Portland, OR" or "Portland, ME, US", if written so."""
+    """The state or province of "Portland, OR", "Portland, ME, US" or "Springfield, Missouri"."""
     parts = [p.strip() for p in location.split(",")]
-    if len(parts) >= 2 and re.fullmatch(r"[A-Z]{2}", parts[1]):
+    if len(parts) < 2:
+        return None
+    if re.fullmatch(r"[A-Z]{2}", parts[1]):
         return parts[1]
-    return None
+    return _region_names().get(fold(parts[1]))
+
+
+@functools.lru_cache(maxsize=1)
+def _region_names() -> dict[str, str]:
+    """US states and Canadian provinces by folded name ("district of columbia" -> "DC")."""
+    import pycountry
+
+    return {fold(sub.name): sub.code.split("-")[1]
+            for country in ("US", "CA") for sub in pycountry.subdivisions.get(country_code=country)}
 
 
 def same_place(a: str | None, b: str | None) -> bool:
@@ -221,7 +236,7 @@ def unexplained_words(short, long, titles: tuple = ()) -> int:
     text's last word is forgiven: aggregators may cut it in half.
     """
     title_words = [w for t in titles if t for w in fold(t).split()]
-    known = {_ABBREVIATIONS.get(w, w) for w in (*long, *title_words)}
+    known = {_ABBREVIATIONS.get(w, w) for w in (*long, *title_words)} | _EXCERPT_LABELS
     return len({_ABBREVIATIONS.get(w, w) for w in short[:-1]} - known - {""})
 
 
