@@ -208,11 +208,19 @@ def print_summary(echo, summary: dict) -> None:
     for command in (
         f"amscout stats --db {db}",
         f"amscout report trends --db {db} --seniority senior --by month --out {out / 'senior'}",
-        f"amscout gap data/sample_resume.md --db {db} --seniority mid --out {out / 'gap-mid'}",
+        f"amscout gap {_shown(SAMPLE_RESUME)} --db {db} --seniority mid --out {out / 'gap-mid'}",
         f"amscout show {summary.get('example_id') or '<posting id>'} --db {db}",
         f"datasette {db}        # browse the tables (pip install datasette)",
     ):
         echo(f"  {command}")
+
+
+def _shown(path: Path) -> str:
+    """A path as the user can type it from here: relative when it lies below the current folder."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def serve_until_interrupted(boards: DemoBoards, db: Path, echo) -> None:
