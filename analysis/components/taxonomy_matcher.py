@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from analysis.components.sections import (CAPABILITY_CUE, PREFERRED_CUE, REQUIRED_CUE, block_at,
-                                          required_at, section_at)
+                                          doc_text, required_at, section_at)
 from analysis.taxonomy import load
 from analysis.text import split_clauses
 
@@ -100,12 +101,13 @@ _LEAD = re.compile(
     r"years?|months?|yrs?|\+|or more|more|equivalent|combination|level|demonstrate[sd]?|show(?:s|n)?|"
     r"must-have|must have|nice-to-have|is a plus|a plus|is|am|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\b\s*)", re.I)
-_TRAIL = re.compile(
-    r"\s*(?:\b(?:skills?|abilities|ability|experience|knowledge|expertise|background|capabilities|"
-    r"required|preferred|desired|is required|are required|a plus|is a plus|are a plus|an asset|"
-    r"a must|is a must|necessary|needed|essential|helpful|beneficial|strongly preferred|highly preferred|"
-    r"highly desired|is preferred|are preferred|etc|with|in|of|and|or|to|for|the|a|an|is|are|be|"
-    r"including|especially|particularly|preferably|ideally)\b|[\W]+)$", re.I)
+# Trailing filler words, stripped one by one from the end ("negotiation skills are a plus").
+_TRAIL_WORDS = {
+    "skill", "skills", "abilities", "ability", "experience", "knowledge", "expertise", "background",
+    "capabilities", "required", "preferred", "desired", "plus", "asset", "must", "necessary", "needed",
+    "essential", "helpful", "beneficial", "strongly", "highly", "etc", "with", "in", "of", "and", "or",
+    "to", "for", "the", "a", "an", "is", "are", "be", "including", "especially", "particularly",
+    "preferably", "ideally"}
 _CONTENT = re.compile(r"[A-Za-z]{2,}")
 _STOP_PIECES = re.compile(
     r"^(?:experience|years?|skills?|knowledge|ability|abilities|requirements?|qualifications?|"
@@ -136,25 +138,6 @@ _CUE_REACH = 60  # characters after a free phrase searched for a cue
 
 
 _WORD_START = re.compile(r"\b\w")
-
-
-class _TextView:
-    """A Doc's text (built once: ``Doc.text`` joins every token on each call) and extensions,
-    for the section helpers, which only read ``.text`` and ``._``."""
-
-    __slots__ = ("text", "_")
-
-    def __init__(self, doc: Doc):
-        self.text = doc_text(doc)
-        self._ = doc._
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per Doc and kept in ``doc.user_data["text"]``."""
-    text = doc.user_data.get("text")
-    if text is None:
-        text = doc.user_data["text"] = doc.text
-    return text
 
 
 @Language.factory("amscout_taxonomy")
@@ -194,34 +177,36 @@ class TaxonomyMatcher:
         """Char spans per kind (S skill, C cert name, A cert acronym, F field), longest first."""
         found: dict[str, list[tuple[int, int, str]]] = {"S": [], "C": [], "A": [], "F": []}
         strings = doc.vocab.strings
+        offsets = doc.to_array([IDX, LENGTH]) if len(doc) else None
         for matcher in (self.lower, self.cased):
             for key, start, end in matcher(doc):
                 kind, target = strings[key].split("|", 1)
-                span = doc[start:end]
-                found[kind].append((span.start_char, span.end_char, target))
+                last = offsets[end - 1]
+                found[kind].append((int(offsets[start][0]), int(last[0] + last[1]), target))
         for kind, spans in found.items():
             found[kind] = _longest_first(spans)
         return found
 
     def __call__(self, doc: Doc) -> Doc:
         found = self._matches(doc)
-        view = _TextView(doc)
         doc._.field_matches = [
             {"field": self.tax.fields[t]["field"], "cip": self.tax.fields[t]["cip"], "id": t, "start": a, "end": b}
             for a, b, t in found["F"]]
-        doc._.certifications = self._certifications(view, found["C"], found["A"])
-        doc._.skills = self._skills(view, found["S"], found["F"])
+        doc._.certifications = self._certifications(doc, found["C"], found["A"])
+        doc._.skills = self._skills(doc, found["S"], found["F"])
         return doc
 
     # ------------------------------------------------------------------ skills
     def _skills(self, doc: Doc, skill_spans, field_spans) -> list[dict]:
-        text = doc.text
+        text = doc_text(doc)
         out: list[dict] = []
         for block in doc._.blocks or []:
             if block.get("is_heading") or block["section"] in NEVER_SECTIONS:
                 continue
             full = block["section"] in READ_SECTIONS
-            clauses = split_clauses(text, block["start_char"], block["end_char"])
+            clauses = block.get("clauses")
+            if clauses is None:  # shared with sections.clause_at
+                clauses = block["clauses"] = split_clauses(text, block["start_char"], block["end_char"])
             voiced = sum(1 for a, b in clauses if _EMPLOYER_VOICE.search(text, a, b))
             if voiced >= 2:
                 continue  # a paragraph in the employer's voice: the company, not the candidate
@@ -276,14 +261,14 @@ class TaxonomyMatcher:
 
     def _skill(self, doc: Doc, start: int, end: int, sid: str) -> dict:
         row = self.tax.skills[sid]
-        return {"start": start, "end": end, "text": doc.text[start:end], "canonical": row["canonical"],
+        return {"start": start, "end": end, "text": doc_text(doc)[start:end], "canonical": row["canonical"],
                 "id": sid, "esco": row["esco"] or None, "onet": row["onet"] or None,
                 "required": required_at(doc, start, end)}
 
     def _phrase(self, doc: Doc, start: int, end: int, reach: str) -> dict:
         """A free skill phrase; its concept from a cue in it, else in the words right after it
         ("manage both timely and multiple priorities": the cue stands in the next item)."""
-        phrase = doc.text[start:end]
+        phrase = doc_text(doc)[start:end]
         sid = self._cue(phrase) or self._cue(reach)
         if sid:
             skill = self._skill(doc, start, end, sid)
@@ -308,7 +293,7 @@ class TaxonomyMatcher:
 
     # ------------------------------------------------------------------ certifications
     def _certifications(self, doc: Doc, names, acronyms) -> list[dict]:
-        text = doc.text
+        text = doc_text(doc)
         out, seen = [], set()
         candidates = [(s, e, cid, False) for s, e, cid in names]
         for s, e, acr in acronyms:
@@ -355,7 +340,7 @@ def _cert_required(doc: Doc, start: int, end: int) -> bool | None:
     if req is None:
         block = block_at(doc, start)
         if block:
-            tail = doc.text[end:min(block["end_char"], end + 60)]
+            tail = doc_text(doc)[end:min(block["end_char"], end + 60)]
             if PREFERRED_CUE.search(tail):
                 return False
             if REQUIRED_CUE.search(tail):
@@ -382,10 +367,12 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
             break
         s = m.end()
     while s < e:
-        m = _TRAIL.search(text, s, e)
-        if not m or m.start() == e:
+        while e > s and not text[e - 1].isalnum():
+            e -= 1
+        word_start = text.rfind(" ", s, e) + 1 or s
+        if word_start < s or text[max(word_start, s):e].lower() not in _TRAIL_WORDS:
             break
-        e = m.start()
+        e = max(word_start, s)
     piece = text[s:e]
     if not _CONTENT.search(piece) or _STOP_PIECES.match(piece) or len(piece.split()) > _MAX_PHRASE_WORDS:
         return s, s
