@@ -42,7 +42,8 @@ def run_gap(db_path, resume_path, filters: Filters, *, out_dir=None, top: int = 
     name = "gap" + (f"-{filters.slug()}" if filters.slug() else "")
     out = Path(out_dir) if out_dir else Path("reports") / name
     report = build_gap(db, profile, filters, top=top, resume_name=Path(resume_path).name,
-                       overrides=_override_args(degree, years), progress=progress)
+                       overrides=_override_args(degree, years), progress=progress,
+                       open_worker=lambda: store.open_db(db_path, create=False))
     progress("writing report files and charts")
     written = write_report(report, out)
     summary = dict(report.data["summary"])
@@ -60,24 +61,27 @@ def _override_args(degree, years) -> list[str]:
 
 
 def build_gap(db, profile: dict, filters: Filters, *, top: int = 20, resume_name: str = "RESUME",
-              overrides: list[str] = (), progress=nothing) -> Report:
+              overrides: list[str] = (), progress=nothing, open_worker=None) -> Report:
     progress("selecting postings")
     n = select_postings(db, filters)
     if n == 0:
         raise AmscoutError(f"no extracted postings match the filters ({filters.describe()}); "
                            "run `amscout extract` or widen the filters")
+    counting = stats.RequirementCounts(db, ["skill", "certification"], open_worker, filters)
     fp = stats.fingerprint(db, taxonomy_version())
     corpus = stats.corpus_counts(db, filters)
     progress(f"counting requirements in {n:,} postings")
-    rg = stats.requirement_groups(db, ["skill", "certification"])
+    rg = counting.result(db)
     min_n = filters.min_n
     all_skills = prevalence(rg, "skill", n, min_n, None)
     all_certs = prevalence(rg, "certification", n, min_n, None)
 
+    held_skills = {k.lower() for k in profile["skills"]}
+    held_certs = {k.lower() for k in profile["certifications"]}
     have = _have_rows(all_skills, profile["skills"], "skill", n, min_n)
-    missing = [r for r in all_skills if r["canonical"] not in profile["skills"]][:top]
+    missing = [r for r in all_skills if str(r["canonical"]).lower() not in held_skills][:top]
     certs_have = _have_rows(all_certs, profile["certifications"], "certification", n, min_n)
-    certs_missing = [r for r in all_certs if r["canonical"] not in profile["certifications"]][:10]
+    certs_missing = [r for r in all_certs if str(r["canonical"]).lower() not in held_certs][:10]
     fit = fit_rows(db, profile, n, min_n)
 
     command = command_line(["gap", resume_name, *filters.cli_args(), "--top", str(top), *overrides])
@@ -114,12 +118,14 @@ def build_gap(db, profile: dict, filters: Filters, *, top: int = 20, resume_name
 
 
 def _have_rows(demand: list[dict], held: dict, kind: str, n: int, min_n: int) -> list[dict]:
-    """Demand for each item the resume has, including items no posting asks for (0 postings)."""
-    by_key = {r["canonical"]: r for r in demand}
+    """Demand for each item the resume has, including items no posting asks for (0 postings).
+
+    Names are compared without case: 'Negotiation' in one place is 'negotiation' in another."""
+    by_key = {str(r["canonical"]).lower(): r for r in demand}
     rows = []
     for key in held:
-        if key in by_key:
-            rows.append(dict(by_key[key]))
+        if key.lower() in by_key:
+            rows.append(dict(by_key[key.lower()]))
         else:
             cell = stats.share(0, n, min_n)
             rows.append({"rank": None, "kind": kind, "canonical": key, "label": pretty(key),
@@ -182,8 +188,15 @@ def skills_section(all_skills, have, missing, profile, min_n) -> Section:
             "skills_demand.png", "Most requested skills: blue = on your resume, orange = missing",
             [r["label"] for r in shown], [r["share"] for r in shown], [r["low"] for r in shown],
             [r["high"] for r in shown],
-            colors=[charts.PALETTE[0] if r["canonical"] in profile["skills"] else charts.PALETTE[1] for r in shown]))
-    items.append(prevalence_table("skills_have", "Skills you have, by demand", have, "Skill"))
+            colors=[charts.PALETTE[0] if str(r["canonical"]).lower() in {k.lower() for k in profile["skills"]}
+                    else charts.PALETTE[1] for r in shown]))
+    asked = [r for r in have if r["count"]]
+    unasked = [r for r in have if not r["count"]]
+    items.append(prevalence_table("skills_have", "Skills you have, by demand", asked, "Skill"))
+    if unasked:
+        items.append(table("skills_not_asked", "Skills on your resume that no matching posting asks for",
+                           [{"canonical": r["canonical"], "label": r["label"], "count": 0} for r in unasked],
+                           [("Skill", "label")]))
     items.append(prevalence_table("skills_missing", "Skills you are missing, ranked by demand", missing, "Skill",
                                   note=f"Shares need at least {min_n} postings; widen the filters if they show 'too few'."))
     return Section("skills", "Skills", paragraphs=[

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from concurrent.futures import ThreadPoolExecutor
 from typing import Sequence
 
 import pandas as pd
@@ -141,40 +142,77 @@ def posting_groups(db) -> pd.DataFrame:
         from sel group by 1, 2, 3, 4, 5, 6""")
 
 
-def requirement_groups(db, kinds: Sequence[str]) -> pd.DataFrame:
+def requirement_groups(db, kinds: Sequence[str], id_from: str | None = None,
+                       id_below: str | None = None) -> pd.DataFrame:
     """Postings mentioning each requirement, per period x seniority (one row per group).
 
     The inner query folds several mentions in one posting into one: ``rmax`` is 1 when any
     mention is required, 0 when the best is 'preferred', -1 when never stated. It streams the
     covering index on requirements(posting_id, kind, canonical, required) in order (``+r.kind``
     keeps the planner off the kind index; CROSS JOIN keeps it the outer loop, so it is streamed,
-    not materialised), so no sort is needed. The outer counts are summed by
-    upserting into a small keyed temp table instead of a GROUP BY, which would sort every
-    posting-requirement pair: on a million postings that sort was most of the report's time.
+    not materialised). ``id_from`` / ``id_below`` limit it to a range of posting ids so that
+    ``RequirementCounts`` can share the work between two connections.
     """
-    marks = ",".join("?" * len(kinds))
-    conn = db.conn
-    conn.execute("drop table if exists temp.req_agg")
-    conn.execute("""
-        create temp table req_agg (
-            period text, seniority text, kind text, canonical text,
-            postings integer, required integer, preferred integer,
-            primary key (period, seniority, kind, canonical)) without rowid""")
-    conn.execute(f"""
-        insert into req_agg
-        select s.period, s.seniority, x.kind, x.canonical, 1, x.rmax = 1, x.rmax = 0
+    conds = [f"+r.kind in ({','.join('?' * len(kinds))})", "r.canonical is not null", "r.canonical != ''"]
+    params = list(kinds)
+    if id_from is not None:
+        conds.append("r.posting_id >= ?")
+        params.append(id_from)
+    if id_below is not None:
+        conds.append("r.posting_id < ?")
+        params.append(id_below)
+    return frame(db, f"""
+        select s.period, s.seniority, x.kind, x.canonical, count(*) as postings,
+               sum(x.rmax = 1) as required, sum(x.rmax = 0) as preferred
         from (
             select r.posting_id, r.kind, r.canonical, max(coalesce(r.required, -1)) as rmax
             from requirements r
-            where +r.kind in ({marks}) and r.canonical is not null and r.canonical != ''
+            where {' and '.join(conds)}
             group by r.posting_id, r.kind, r.canonical
         ) x cross join sel s on s.id = x.posting_id
-        where true
-        on conflict do update set postings = postings + 1, required = required + excluded.required,
-                                  preferred = preferred + excluded.preferred""", list(kinds))
-    out = frame(db, "select * from req_agg order by period, seniority, kind, canonical")
-    conn.execute("drop table temp.req_agg")
-    return out
+        group by 1, 2, 3, 4""", params)
+
+
+class RequirementCounts:
+    """``requirement_groups`` computed by two connections at once, on two halves of the posting ids.
+
+    Counting requirements is the one step whose cost grows with every mention (about ten rows
+    per posting). SQLite releases the GIL while it works, so a worker thread with its own
+    connection (and its own ``sel``, limited to its half) uses the machine's second core while
+    this connection computes the other statistics. Start it early, collect it with ``result``.
+    """
+
+    def __init__(self, db, kinds: Sequence[str], open_db=None, filters=None):
+        self.kinds = list(kinds)
+        self.future = self.pool = None
+        n = db.conn.execute("select count(*) from sel").fetchone()[0]
+        self.mid = None
+        if open_db is not None and filters is not None and n >= 2:
+            self.mid = db.conn.execute("select id from sel order by id limit 1 offset ?", [n // 2]).fetchone()[0]
+            self.pool = ThreadPoolExecutor(max_workers=1)
+            self.future = self.pool.submit(self._worker, open_db, filters)
+
+    def _worker(self, open_db, filters) -> pd.DataFrame:
+        from analysis.filters import select_postings
+
+        wdb = open_db()
+        try:
+            select_postings(wdb, filters, id_from=self.mid)
+            return requirement_groups(wdb, self.kinds, id_from=self.mid)
+        finally:
+            wdb.conn.close()
+
+    def result(self, db) -> pd.DataFrame:
+        mine = requirement_groups(db, self.kinds, id_below=self.mid)
+        if self.future is None:
+            return mine
+        try:
+            theirs = self.future.result()
+        finally:
+            self.pool.shutdown()
+        keys = ["period", "seniority", "kind", "canonical"]
+        both = pd.concat([mine, theirs], ignore_index=True)
+        return both.groupby(keys, as_index=False)[["postings", "required", "preferred"]].sum()
 
 
 def experience_groups(db) -> pd.DataFrame:

@@ -26,6 +26,7 @@ EXPERIENCE_BINS = [(0, 1, "under_1", "under 1 yr"), (1, 2, "1", "1 yr"), (2, 3, 
 TESTED_SKILLS = 30      # skills tested for change over time (the most mentioned)
 SHOWN_CHANGES = 5       # risers and fallers shown
 LINE_SKILLS = 6         # skills drawn over time
+TOP_VALUES = {"source": 20, "company": 15, "title": 15}  # corpus tables: column -> rows shown
 
 
 def run_trends(db_path, filters: Filters, *, out_dir=None, top: int = 20, progress=nothing) -> dict:
@@ -37,7 +38,8 @@ def run_trends(db_path, filters: Filters, *, out_dir=None, top: int = 20, progre
     db = store.open_db(db_path, create=False)
     name = "trends" + (f"-{filters.slug()}" if filters.slug() else "")
     out = Path(out_dir) if out_dir else Path("reports") / name
-    report = build_trends(db, filters, top=top, progress=progress)
+    report = build_trends(db, filters, top=top, progress=progress,
+                          open_worker=lambda: store.open_db(db_path, create=False))
     progress("writing report files and charts")
     written = write_report(report, out)
     summary = dict(report.data["summary"])
@@ -45,28 +47,31 @@ def run_trends(db_path, filters: Filters, *, out_dir=None, top: int = 20, progre
     return summary
 
 
-def build_trends(db, filters: Filters, *, top: int = 20, progress=nothing) -> Report:
+def build_trends(db, filters: Filters, *, top: int = 20, progress=nothing, open_worker=None) -> Report:
+    """The report's content; ``open_worker`` (a function opening another connection) lets the
+    requirement counts run on a second core."""
     progress("selecting postings")
     n = select_postings(db, filters)
     if n == 0:
         raise AmscoutError(f"no extracted postings match the filters ({filters.describe()}); "
                            "run `amscout extract` or widen the filters")
+    counting = stats.RequirementCounts(db, ["skill", "certification", "degree_field"], open_worker, filters)
     progress(f"fingerprinting {n:,} postings")
     fp = stats.fingerprint(db, taxonomy_version())
     corpus = stats.corpus_counts(db, filters)
-    progress("counting postings by period, seniority and work mode")
+    progress("counting postings by period, seniority, work mode, experience and salary")
     pg = stats.posting_groups(db)
-    progress("counting requirements (the long step)")
-    rg = stats.requirement_groups(db, ["skill", "certification", "degree_field"])
-    progress("experience and salary")
     eg = stats.experience_groups(db)
     sg = stats.salary_groups(db)
+    tops = {column: stats.top_values(db, column, limit) for column, limit in TOP_VALUES.items()}
+    progress("counting requirements (the long step)")
+    rg = counting.result(db)
 
     command = command_line(["report", "trends", *filters.cli_args(), "--top", str(top)])
     min_n = filters.min_n
     skills = prevalence(rg, "skill", n, min_n, top)
     sections = [
-        corpus_section(db, corpus, n, min_n),
+        corpus_section(tops, corpus, n, min_n),
         requirements_section(rg, pg, skills, n, min_n, top),
         change_section(rg, pg, filters),
         experience_section(eg, min_n),
@@ -97,7 +102,7 @@ def build_trends(db, filters: Filters, *, top: int = 20, progress=nothing) -> Re
 
 # --------------------------------------------------------------------------- corpus
 
-def corpus_section(db, corpus: dict, n: int, min_n: int) -> Section:
+def corpus_section(tops: dict, corpus: dict, n: int, min_n: int) -> Section:
     facts = [
         ("Postings used", f"{n:,}"),
         ("Date range", f"{corpus['first_day']} to {corpus['last_day']}"),
@@ -115,9 +120,9 @@ def corpus_section(db, corpus: dict, n: int, min_n: int) -> Section:
     facts_table = table("corpus", "Facts", rows, [("", lambda r: None), ("", lambda r: None)])
     facts_table.header, facts_table.cells = ["Fact", "Value"], [list(f) for f in facts]
     items = [facts_table]
-    for column, title, limit in (("source", "Sources", 20), ("company", "Companies with most postings", 15),
-                                 ("title", "Most common titles", 15)):
-        df = stats.top_values(db, column, limit)
+    for column, title in (("source", "Sources"), ("company", "Companies with most postings"),
+                          ("title", "Most common titles")):
+        df = tops[column]
         trows = [{"value": r.value, "postings": int(r.postings),
                   "share": round(r.postings / n, 4) if n >= min_n else None}
                  for r in df.itertuples(index=False)]

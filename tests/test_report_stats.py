@@ -107,3 +107,16 @@ def test_fingerprint_depends_on_content_and_versions(db_path):
     select_postings(db, Filters.build())
     assert stats.fingerprint(db, "tax-1")["sha256"] != a["sha256"]
     assert math.isclose(len(a["sha256"]), 64)
+
+
+def test_requirement_counts_split_in_two_connections_agree(db_path):
+    db = store.open_db(db_path)
+    corpus_two_quarters(db)
+    filters = Filters.build(since="2024-01-01")
+    select_postings(db, filters)
+    whole = stats.requirement_groups(db, ["skill"])
+    split = stats.RequirementCounts(db, ["skill"], lambda: store.open_db(db_path, create=False), filters)
+    assert split.mid is not None
+    together = split.result(db)
+    keys = ["period", "seniority", "kind", "canonical"]
+    assert together.sort_values(keys).reset_index(drop=True).equals(whole.sort_values(keys).reset_index(drop=True))
