@@ -201,37 +201,63 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def _block_index(doc: Doc, char: int) -> int:
-    starts = doc._._block_starts
-    if starts is None:
-        starts = [b["start_char"] for b in doc._.blocks]
-        doc._._block_starts = starts
-    return bisect_right(starts, char) - 1
+class SectionIndex:
+    """Blocks of one Doc with fast lookups; kept on ``doc._.sections`` (extension access is slow)."""
+
+    def __init__(self, text: str, blocks: list[dict]):
+        self.text = text
+        self.blocks = blocks
+        self.starts = [b["start_char"] for b in blocks]
+        self.clause_cues: dict[tuple[int, int], tuple[bool, bool]] = {}
+
+    def block(self, char: int) -> dict | None:
+        i = bisect_right(self.starts, char) - 1
+        return self.blocks[i] if i >= 0 else None
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        block = self.block(start)
+        if block is None or start >= block["end_char"]:
+            return start, end
+        clauses = block.get("clauses")
+        if clauses is None:
+            clauses = block["clauses"] = split_clauses(self.text, block["start_char"], block["end_char"])
+        for a, b in clauses:
+            if a <= start < b or (a < end <= b):
+                return a, max(b, end)
+        return block["start_char"], max(block["end_char"], end)
+
+    def cues(self, a: int, b: int) -> tuple[bool, bool]:
+        """(any preferred cue, any required cue) in the clause [a, b), computed once per clause."""
+        key = (a, b)
+        if key not in self.clause_cues:
+            clause = self.text[a:b]
+            self.clause_cues[key] = (bool(PREFERRED_CUE.search(clause) or PREFERRED_AFTER.search(clause)),
+                                     bool(REQUIRED_CUE.search(clause)))
+        return self.clause_cues[key]
+
+
+def _index(doc: Doc) -> SectionIndex:
+    index = doc._.sections
+    if index is None:
+        if doc._.blocks is None:
+            doc._.blocks = classify_blocks(doc_text(doc))
+        index = doc._.sections = SectionIndex(doc_text(doc), doc._.blocks)
+    return index
 
 
 def block_at(doc: Doc, char: int) -> dict | None:
     """The block holding ``char`` (or the last block before it)."""
-    i = _block_index(doc, char)
-    return doc._.blocks[i] if i >= 0 else None
+    return _index(doc).block(char)
 
 
 def section_at(doc: Doc, char: int) -> str:
-    block = block_at(doc, char)
+    block = _index(doc).block(char)
     return block["section"] if block else "other"
 
 
 def clause_at(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The sentence / bullet item around a span (within its block)."""
-    block = block_at(doc, start)
-    if block is None or start >= block["end_char"]:
-        return start, end
-    clauses = block.get("clauses")
-    if clauses is None:
-        clauses = block["clauses"] = split_clauses(doc_text(doc), block["start_char"], block["end_char"])
-    for a, b in clauses:
-        if a <= start < b or (a < end <= b):
-            return a, max(b, end)
-    return block["start_char"], max(block["end_char"], end)
+    return _index(doc).clause(start, end)
 
 
 # After the statement, only these make it preferred ("5 years, preferably in SaaS" keeps the
@@ -265,37 +291,45 @@ def statement_end(text: str, end: int, limit: int) -> int:
 
 def required_at(doc: Doc, start: int, end: int) -> bool | None:
     """Is the statement at [start, end) required (True), preferred (False), or unsaid (None)?"""
-    a, b = clause_at(doc, start, end)
-    text = doc_text(doc)
-    # A cue far after the statement belongs to a later bullet run into this one without a stop.
-    before, after = text[statement_start(text, a, start):start], _PARENS.sub(" ", text[end:statement_end(text, end, min(b, end + 150))])
-    if PREFERRED_CUE.search(before) or PREFERRED_AFTER.search(after):
-        return False
-    section = section_at(doc, start)
+    index = _index(doc)
+    text = index.text
+    a, b = index.clause(start, end)
+    any_preferred, any_required = index.cues(a, b)
+    if any_preferred:
+        # A cue far after the statement belongs to a later bullet run into this one without a stop.
+        before = text[statement_start(text, a, start):start]
+        after = _PARENS.sub(" ", text[end:statement_end(text, end, min(b, end + 150))])
+        if PREFERRED_CUE.search(before) or PREFERRED_AFTER.search(after):
+            return False
+    block = index.block(start)
+    section = block["section"] if block else "other"
     if section == "preferred":
         return False
-    if REQUIRED_CUE.search(text[a:b]):
+    if any_required:
         return True
-    block = block_at(doc, start)
     if section == "requirements":
-        heading = (block or {}).get("heading") or ""
-        return True if re.search(r"requir|must|minimum|basic|need", heading, re.I) else None
+        return True if _REQUIRED_HEADING.search(block.get("heading") or "") else None
     return None
+
+
+_REQUIRED_HEADING = re.compile(r"requir|must|minimum|basic|need", re.I)
 
 
 def is_requirement_like(doc: Doc, start: int, end: int) -> bool:
     """May a skill be read here: requirement / preferred text, or a capability phrase elsewhere."""
-    section = section_at(doc, start)
+    index = _index(doc)
+    block = index.block(start)
+    section = block["section"] if block else "other"
     if section in ("requirements", "preferred"):
         return True
     if section in ("company", "benefits", "legal"):
         return False
-    a, b = clause_at(doc, start, end)
-    return bool(CAPABILITY_CUE.search(doc_text(doc)[a:b]))
+    a, b = index.clause(start, end)
+    return bool(CAPABILITY_CUE.search(index.text[a:b]))
 
 
 # ``title`` is set by analysis.extract before the pipeline runs (work mode and role read it).
-for _name, _default in (("blocks", None), ("_block_starts", None), ("title", None),
+for _name, _default in (("blocks", None), ("sections", None), ("title", None),
                          ("text_cache", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -311,5 +345,5 @@ class SectionsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.blocks = classify_blocks(doc_text(doc))
-        doc._._block_starts = [b["start_char"] for b in doc._.blocks]
+        doc._.sections = SectionIndex(doc_text(doc), doc._.blocks)
         return doc
