@@ -21,6 +21,7 @@ everywhere (the degree component keeps those inside degree statements).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
@@ -42,16 +43,16 @@ NEVER_SECTIONS = ("company", "benefits", "legal")
 # Clauses that are not about skills at all.
 _DEGREE = re.compile(r"\b(degree|bachelor|master'?s|masters|diploma|ged\b|mba\b|ph\.?d|doctorate|associate'?s|"
                      r"b\.?s\.?|b\.?a\.?|m\.?s\.?|undergraduate|graduate of|accredited (college|university))\b", re.I)
-_ELIGIBILITY = re.compile(
-    r"authori[sz]ed to work|work authori[sz]ation|sponsorship|\bvisa\b|background check|drug (test|screen)|"
-    r"years of age|\b18 years|lift(ing)? (up to )?\d+|\d+\s*(pounds|lbs)|citizenship|\bcitizen\b|"
-    r"security clearance|clearance|vaccinat|covid|physical (demands|requirements)|stand(ing)? for|"
-    r"equal opportunity|salary|salaries|compensation|benefits|\bpto\b|401\(?k|pay (range|rate|scale)|"
-    r"\blaws?\b|applicable law|reserves the right|employer|applicants?\b|candidate pool|non-exempt|"
-    r"\bexempt\b|hourly|full[-_ ]time|part[-_ ]time|req(uisition)? id|job (id|type|code)|#\w|"
-    r"schedule[sd]? (is|are)|shifts?\b|weekends|holidays|this (job|position) (description|is)|"
-    r"representative of|not (be )?(an )?exhaustive|may (change|vary)|will vary|"
-    r"other duties|as assigned|physical|reasonable accommodation", re.I)
+_ELIGIBILITY = re.compile(  # anchored at word starts, so that the engine tries few positions
+    r"\b(?:authori[sz]ed to work|work authori[sz]ation|sponsorship|visa\b|background check|"
+    r"drug (?:test|screen)|years of age|18 years|lift(?:ing)? (?:up to )?\d+|\d+\s*(?:pounds|lbs)|"
+    r"citizenship|citizen\b|security clearance|clearance|vaccinat|covid|physical|stand(?:ing)? for|"
+    r"equal opportunity|salary|salaries|compensation|benefits|pto\b|401\(?k|pay (?:range|rate|scale)|"
+    r"laws?\b|applicable law|reserves the right|employer|applicants?\b|candidate pool|non-exempt|"
+    r"exempt\b|hourly|full[-_ ]time|part[-_ ]time|req(?:uisition)? id|job (?:id|type|code)|"
+    r"schedule[sd]? (?:is|are)|shifts?\b|weekends|holidays|this (?:job|position) (?:description|is)|"
+    r"representative of|not (?:be )?(?:an )?exhaustive|may (?:change|vary)|will vary|"
+    r"other duties|as assigned|reasonable accommodation)", re.I)
 # A duty, not an ability: the clause opens with an imperative or third-person task verb
 # ("Provide guidance...", "Maintains relationships...") and names no capability.
 _DUTY_START = re.compile(
@@ -67,8 +68,9 @@ _DUTY_START = re.compile(
     r"take|make|set|run|launch|scale|optimize|improve|expand|acquire|secure|source|write|draft|"
     r"submit|file|compile|prepare|record|log|measure|forecast|budget|price|quote|demonstrate|host)"
     r"(?:s|es)?\b(?! (?:skills|abilities|experience)\b)", re.I)
-_FIRST_PERSON = re.compile(r"(?<![A-Za-z/])I(?![A-Za-z/.&-])")
-_ADDRESS = re.compile(r"@|https?://|www\.", re.I)
+# First-person values statements ("I own my development") are not requirements.
+_FIRST_PERSON = re.compile(r"(?:^|\s)I(?:\s|$|')")
+_HASHTAG = re.compile(r"(?:^|\s)#\w")  # "#LI-Remote", not "C#"
 # Company / employer voice: "We offer...", "Our clients include..." (unless it speaks to "you").
 _EMPLOYER_VOICE = re.compile(r"\b(we|our|us|we're|we’re|we've|we’ve)\b", re.I)
 _CANDIDATE_VOICE = re.compile(r"\b(you|your|candidate|experience|skills?|ability|knowledge|proficien\w*|"
@@ -199,6 +201,7 @@ class TaxonomyMatcher:
     # ------------------------------------------------------------------ skills
     def _skills(self, doc: Doc, skill_spans, field_spans) -> list[dict]:
         text = doc_text(doc)
+        starts = [sp[0] for sp in skill_spans]
         out: list[dict] = []
         for block in doc._.blocks or []:
             if block.get("is_heading") or block["section"] in NEVER_SECTIONS:
@@ -207,25 +210,23 @@ class TaxonomyMatcher:
             clauses = block.get("clauses")
             if clauses is None:  # shared with sections.clause_at
                 clauses = block["clauses"] = split_clauses(text, block["start_char"], block["end_char"])
-            voiced = sum(1 for a, b in clauses if _EMPLOYER_VOICE.search(text, a, b))
-            if voiced >= 2:
+            voiced = [bool(_EMPLOYER_VOICE.search(text, a, b)) for a, b in clauses]
+            if sum(voiced) >= 2:
                 continue  # a paragraph in the employer's voice: the company, not the candidate
-            for a, b in clauses:
+            for (a, b), employer in zip(clauses, voiced):
                 clause = text[a:b]
-                capable = full or bool(CAPABILITY_CUE.search(clause))
-                if not capable:
-                    continue
-                if _ELIGIBILITY.search(clause) or _LABEL_LINE.match(clause):
-                    continue
-                if _EMPLOYER_VOICE.search(clause) and not _CANDIDATE_VOICE.search(clause):
-                    continue
-                if _FIRST_PERSON.search(clause) or _ADDRESS.search(clause):
-                    continue
                 cap = bool(CAPABILITY_CUE.search(clause))
+                if not (full or cap) or _not_about_skills(clause, employer):
+                    continue
                 # A duty ("Provide guidance...") or a prose sentence that names no capability:
                 # only skills the taxonomy names are read from it.
-                duty = not cap and (bool(_DUTY_START.match(clause)) or len(clause.split()) > _PROSE_WORDS)
-                inside = [(s, e, t) for s, e, t in skill_spans if a <= s and e <= b]
+                duty = not cap and (bool(_DUTY_START.match(clause)) or clause.count(" ") >= _PROSE_WORDS)
+                lo = bisect_left(starts, a)
+                inside = []
+                while lo < len(skill_spans) and skill_spans[lo][0] < b:
+                    if skill_spans[lo][1] <= b:
+                        inside.append(skill_spans[lo])
+                    lo += 1
                 degree = [m.span() for m in _DEGREE.finditer(text, a, b)
                           if not any(ms <= m.start() < me for ms, me, _ in inside)]  # "MS Excel" is no degree
                 if degree:  # the fields a degree names are not skills
@@ -346,6 +347,15 @@ def _cert_required(doc: Doc, start: int, end: int) -> bool | None:
             if REQUIRED_CUE.search(tail):
                 return True
     return req
+
+
+def _not_about_skills(clause: str, employer_voice: bool) -> bool:
+    """Eligibility, pay or legal terms, a label line, the employer speaking, a values motto."""
+    return bool("@" in clause or "http" in clause or "www." in clause
+                or ("#" in clause and _HASHTAG.search(clause))
+                or ("I" in clause and _FIRST_PERSON.search(clause))
+                or _ELIGIBILITY.search(clause) or _LABEL_LINE.match(clause)
+                or (employer_voice and not _CANDIDATE_VOICE.search(clause)))
 
 
 def _is_name(phrase: str) -> bool:
