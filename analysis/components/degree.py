@@ -10,6 +10,7 @@ Sets ``doc._.degree`` = {required, preferred, or_equivalent, fields, evidence, m
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -48,7 +49,8 @@ _LOWER_KEYS = ("bachelor", "baccalaureate", "master", "doctor", "juris", "diplom
                "associate", "degree", "college graduate", "secondary school")
 _EXACT_KEYS = ("B.", "BA", "BS", "BBA", "MBA", "M.", "MS", "MA", "MPH", "MHA", "MEng", "Ph", "JD", "J.D", "DDS",
                "DVM", "Pharm", "GED", "H.S", "HS ", "A.A", "AAS")
-_DEGREE_CONTEXT = re.compile(r"degree|diploma|education|graduate|qualif|required|preferred|field|major|equivalent|in |or |ged", re.I)
+_DEGREE_CONTEXT = re.compile(r"degree|diploma|education|graduate|qualif|required|preferred|field|major|equivalent|"
+                             r"accredited|school|college|university|in |or |ged", re.I)
 _JOIN = re.compile(r"^[\s,/]*(?:(?:or|and/or|and)\s+(?:an?\s+)?|/)?\s*(?:(?:higher|above|equivalent|degree|in [\w ,&]{0,40}?)\s*)?[\s,/]*$", re.I)
 _EQUIVALENT = re.compile(
     r"equivalent (?:combination|work|professional|related|practical|relevant)?\s*(?:of\s+)?(?:education\s+and\s+)?experience|"
@@ -161,20 +163,27 @@ def _fields(doc: Doc, statements: list[dict]) -> tuple[list[str], dict]:
     """Fields of study the taxonomy matcher found inside a degree statement (names, and CIP codes)."""
     if not Doc.has_extension("field_matches") or not statements:
         return [], {}
+    text = doc_text(doc)
+    windows = []
+    for s in statements:
+        # from the degree named to where its statement stops: "BA/BS in business or marketing"
+        a = s["start"]
+        b = statement_end(text, s["end"], min(s["clause"][1], s["end"] + 160))
+        stop = _FIELD_STOP.search(text, s["end"], b)
+        windows.append((a, stop.start() if stop else b))
+    windows.sort()
+    starts = [w[0] for w in windows]
     names, cips = [], {}
     for f in doc._.field_matches or []:
-        for s in statements:
-            # from the degree named to where its statement stops: "BA/BS in business or marketing"
-            a = s["start"]
-            b = statement_end(doc_text(doc), s["end"], min(s["clause"][1], s["end"] + 160))
-            stop = _FIELD_STOP.search(doc_text(doc), s["end"], b)
-            b = stop.start() if stop else b
-            if a <= f["start"] < b and not _NOT_A_FIELD.search(doc_text(doc), max(a, f["start"] - 12), f["start"]):
-                name = f.get("field") or f.get("canonical")
-                if name and name not in names:
-                    names.append(name)
-                    cips[name] = f.get("cip")
-                break
+        i = bisect_right(starts, f["start"]) - 1
+        if i < 0 or f["start"] >= windows[i][1]:
+            continue
+        if _NOT_A_FIELD.search(text, max(windows[i][0], f["start"] - 12), f["start"]):
+            continue
+        name = f.get("field") or f.get("canonical")
+        if name and name not in names:
+            names.append(name)
+            cips[name] = f.get("cip")
     return names, cips
 
 

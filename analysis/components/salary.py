@@ -67,6 +67,10 @@ _LABELLED = re.compile(
     rf"(?:\bmid(?:point|dle)?\b[^$\d\n]{{0,12}}\s*{_CUR}?\s?(?:{_AMT}){_K}?[^\d$]{{0,60}}?)?\bmax(?:imum)?\b[^$\d\n]{{0,12}}\s*(?P<cur2>{_CUR})?\s?(?P<amt2>{_AMT})(?P<k2>{_K})?", re.I)
 
 
+# One-off payments and allowances are never the pay of the role.
+_ONE_OFF = re.compile(r"sign[- ]on|signing|stipend|referral|relocation|reimburse|allowance|tuition", re.I)
+
+
 def _value(amt: str, k: str | None) -> float:
     v = float(amt.replace(",", ""))
     return v * 1000 if k else v
@@ -145,7 +149,8 @@ def find_salary(doc: Doc) -> dict | None:
         before = text[max(0, m.start() - 80):m.start()]
         after = text[m.end():m.end() + 40]
         single = high is None or m.group("amt2") is None
-        if _NOT_PAY.search(before[-40:] + " " + after[:25]) and not _PAY_CONTEXT.search(before[-30:]):
+        near = before[-40:] + " " + after[:25]
+        if _ONE_OFF.search(near) or (_NOT_PAY.search(near) and not _PAY_CONTEXT.search(before[-30:])):
             continue
         if single and not _PAY_CONTEXT.search(before[-60:] + " " + after):
             continue

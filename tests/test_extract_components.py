@@ -1,0 +1,117 @@
+"""Experience, degree, salary, work mode, role and seniority on short texts of our own."""
+import pytest
+
+from analysis.extract import extract_records
+
+
+def rec(text, title="Account Manager"):
+    return next(extract_records([{"id": "t", "title": title, "text": text}]))
+
+
+# --------------------------------------------------------------------------- experience
+
+@pytest.mark.parametrize("text, minimum, maximum, preferred", [
+    ("Requirements\n5+ years of B2B sales experience\n2+ years in SaaS", 5, None, None),
+    ("Requirements\n3-5 years of account management experience", 3, 5, None),
+    ("Requirements\nThree (3) to five (5) years of experience in distribution", 3, 5, None),
+    ("Requirements\ntwo years of customer service experience", 2, None, None),
+    ("Requirements\n18 months of experience in a sales role", 1.5, None, None),
+    ("Requirements\n2 years of sales experience; ideally 7+ years in medical devices", 2, None, 7),
+    ("Preferred\n4 years of experience with Salesforce", None, None, 4),
+    ("Requirements\nBachelor's degree, or a high school diploma and 6 years of related experience", None, None, None),
+    ("Requirements\nBachelor's degree and/or 3+ years of sales experience", None, None, None),
+    ("About us\nWe have 20 years of history serving growers.\nRequirements\nMust be 18 years of age or older", None, None, None),
+    ("Qualifications\nstrong writerExperience: 4+ years selling software", 4, None, None),
+])
+def test_experience(text, minimum, maximum, preferred):
+    r = rec(text)
+    assert r["experience_min_years"] == minimum
+    assert r["experience_max_years"] == maximum
+    assert r["experience_preferred_years"] == preferred
+    if minimum is not None:
+        ev = r["experience_evidence"][0]
+        assert "year" in text[ev["start"]:ev["end"]] or "month" in text[ev["start"]:ev["end"]]
+
+
+# --------------------------------------------------------------------------- degree
+
+@pytest.mark.parametrize("text, required, preferred, equivalent", [
+    ("Requirements\nBachelor's degree in Business or related field", "bachelor", None, False),
+    ("Requirements\nBA/BS or MBA from an accredited school", "bachelor", None, False),
+    ("Requirements\nBachelor's degree required, MBA preferred", "bachelor", "master", False),
+    ("Requirements\nBachelor's degree preferred", None, "bachelor", False),
+    ("Requirements\nBachelor's degree or equivalent experience", "bachelor", None, True),
+    ("Requirements\nHigh school diploma or GED required; associate's degree a plus", "high_school", "associate", False),
+    ("Requirements\nSome college or post-secondary education", None, None, False),
+    ("Requirements\nPhD in chemistry", "doctorate", None, False),
+    ("Requirements\nJD from an accredited law school", "professional", None, False),
+    ("Benefits\nTuition reimbursement toward a bachelor's degree", None, None, False),
+    ("What you'll do\nMaster the product catalogue and scrum master duties", None, None, False),
+])
+def test_degree(text, required, preferred, equivalent):
+    r = rec(text)
+    assert (r["degree_required"], r["degree_preferred"], r["degree_or_equivalent"]) == (required, preferred, equivalent)
+    if required or preferred:
+        assert r["degree_evidence"]
+
+
+# --------------------------------------------------------------------------- salary
+
+@pytest.mark.parametrize("text, expected", [
+    ("The base salary range is $60,000 - $80,000 per year.", (60000, 80000, "year", "base")),
+    ("Compensation: $60K-$80K", (60000, 80000, "year", "unspecified")),
+    ("Pay rate: $25/hr", (25, 25, "hour", "base")),
+    ("Hourly rate $21.50 to $24.00", (21.5, 24, "hour", "base")),
+    ("OTE $120K (50/50 split between base and commission)", (120000, 120000, "year", "ote")),
+    ("Salary: $5,000 - $6,000 per month", (5000, 6000, "month", "base")),
+    ("Pay range: New York $90,000-$110,000; Denver $80,000-$95,000", (90000, 110000, "year", "unspecified")),
+    ("We raised $750 million in 2021 and serve 40 countries.", None),
+    ("Sign-on bonus of $2,000 for new hires.", None),
+])
+def test_salary(text, expected):
+    sal = rec(text)["salary"]
+    if expected is None:
+        assert sal is None
+        return
+    assert (sal["min"], sal["max"], sal["period"], sal["kind"]) == expected
+    assert text[sal["start"]:sal["end"]] == sal["text"]
+    factor = {"year": 1, "month": 12, "hour": 2080}[sal["period"]]
+    assert sal["annual_min"] == pytest.approx(expected[0] * factor)
+
+
+# --------------------------------------------------------------------------- work mode
+
+@pytest.mark.parametrize("title, text, mode", [
+    ("Account Manager (Remote)", "Call on clients.", "remote"),
+    ("Account Manager", "This is a fully remote position open to candidates anywhere in the US.", "remote"),
+    ("Account Manager", "This role is hybrid: three days a week in the office.", "hybrid"),
+    ("Account Manager", "You will work from our office 3 days a week and remotely on Fridays.", "hybrid"),
+    ("Account Manager", "This position is on-site at our Dallas plant.", "onsite"),
+    ("Territory Manager", "Field role run from a home office, covering Ohio.", "remote"),
+    ("Account Manager", "Benefits\nWork-from-home stipend for equipment", "unspecified"),
+    ("Account Manager", "We support remote patient monitoring for clinics.", "unspecified"),
+    ("Account Manager", "Our teams work in fully office-based, fully remote, or hybrid ways.", "unspecified"),
+])
+def test_work_mode(title, text, mode):
+    assert rec(text, title)["work_mode"] == mode
+
+
+# --------------------------------------------------------------------------- role and seniority
+
+@pytest.mark.parametrize("title, text, family, level", [
+    ("Key Account Manager", "Grow the portfolio.", "account_management", "mid"),
+    ("Senior Account Executive", "", "account_management", "senior"),
+    ("Customer Success Manager II", "", "account_management", "senior"),
+    ("Account Manager / Sr. Account Manager", "", "account_management", "mid"),
+    ("Inside Sales Representative", "", "sales", "mid"),
+    ("Junior SDR", "", "sales", "entry"),
+    ("Sales Intern", "", "sales", "intern"),
+    ("VP of Sales", "", "sales", "director_plus"),
+    ("Regional Sales Manager", "Cover the Midwest territory and meet quota.", "sales", "mid"),
+    ("Sales Manager", "You will lead a team of 8 account executives and own their hiring.", "sales", "manager"),
+    ("Project Manager", "Manage timelines and budgets for client projects.", "other", "mid"),
+    ("Data Analyst", "This is an entry-level role for recent graduates.", "other", "entry"),
+])
+def test_role_and_seniority(title, text, family, level):
+    r = rec(text, title)
+    assert (r["role_family"], r["seniority"]) == (family, level)
