@@ -8,7 +8,7 @@ version, so changing a synonym makes `amscout extract` re-read stored postings.
 Files (tab-separated, lists joined with ``|``; regenerate with ``bench/build_taxonomy.py``):
 - skills.tsv: id, canonical, group, kind, esco (ESCO URI), onet (O*NET code), synonyms
   (matched case-insensitively), cased (matched case-sensitively), cues (word stems that give a
-  free skill phrase this canonical).
+  free skill phrase this canonical; a trailing ``$`` means the whole word only).
 - certifications.tsv: id, name, kind, issuer, full (names), acronyms (case-sensitive), context
   (stems; an acronym with context only counts when one of them stands nearby).
 - fields.tsv: id, field, cip, synonyms.   degrees.tsv, titles.tsv: levels and seniority markers.

@@ -119,6 +119,7 @@ _STOP_PIECES = re.compile(
     r"including|such|plus|minimum|preferred|required|must|strong|excellent|proven|good|great|high|"
     r"similar role|related field|similar field|field of study)$", re.I)
 _MAX_PHRASE_WORDS = 12
+_CERT_WORD = re.compile(r"certif|licen[cs]e|\.com\b", re.I)
 # A free phrase is a name, not a sentence fragment: no finite verbs, no clause openers.
 _FRAGMENT = re.compile(
     r"\b(will|would|could|may|might|shall|is|are|was|were|be|been|being|has|have|had|does|do|did|"
@@ -242,7 +243,8 @@ class TaxonomyMatcher:
                     if degree and (any(rs <= ds < re_ for ds, _ in degree) or
                                    any(fs < e and s < fe for fs, fe in fields)):
                         continue  # the degree statement itself, or a field of study
-                    if s < e and not duty and (full or _capability_item(text, a, s)) and _is_name(text[s:e]):
+                    if s < e and not duty and (full or _capability_item(text, a, s)) and (
+                            _is_name(text[s:e]) or self._single_cue_word(text[s:e])):
                         out.append(self._phrase(doc, s, e, text[s:min(reach_end, e + _CUE_REACH)]))
         return _dedupe(out)
 
@@ -277,6 +279,10 @@ class TaxonomyMatcher:
             return skill
         return {"start": start, "end": end, "text": phrase, "canonical": " ".join(phrase.lower().split()),
                 "id": None, "esco": None, "onet": None, "required": required_at(doc, start, end)}
+
+    def _single_cue_word(self, phrase: str) -> bool:
+        """One lower-case word counts when a cue names its concept ("flexible", "organized")."""
+        return " " not in phrase and len(phrase) > 3 and self._cue(phrase) is not None
 
     def _cue(self, phrase: str) -> str | None:
         """The skill whose cue stem, earliest in taxonomy order, stands in the phrase."""
@@ -360,7 +366,11 @@ def _not_about_skills(clause: str, employer_voice: bool) -> bool:
 
 def _is_name(phrase: str) -> bool:
     """Could this free phrase name a skill? Not a fragment of a sentence, not a stub."""
-    return len(phrase) > 3 and not _FRAGMENT.search(phrase)
+    if len(phrase) <= 3 or _FRAGMENT.search(phrase) or _CERT_WORD.search(phrase):
+        return False
+    # One lower-case word ("processes", "standards") is a topic, not a skill; one capitalised
+    # word mid-list is usually a named tool or method ("Okta", "Kanban").
+    return " " in phrase or not phrase.islower()
 
 
 def _capability_item(text: str, clause_start: int, item_start: int) -> bool:
