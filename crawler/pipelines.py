@@ -7,8 +7,13 @@ crawler's stats under ``amscout/...`` so that ``crawler.run`` can report and rec
 from __future__ import annotations
 
 import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 from scrapy.exceptions import DropItem
+from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import task
+from twisted.internet.defer import Deferred
 
 import store
 from crawler.roles import is_account_management
@@ -37,12 +42,20 @@ class RoleFilterPipeline:
 
 
 class StorePipeline:
-    """Batched upserts into ``postings``.
+    """Batched upserts into ``postings``, written by a worker thread.
 
     Items wait in memory until ``AMSCOUT_STORE_BATCH`` of them have arrived or
-    ``AMSCOUT_STORE_FLUSH_SECONDS`` have passed (a timer), then go to the database in one transaction. A
-    crawl killed mid-way therefore loses at most a few seconds of work, and since upserts are
-    idempotent, running it again stores the rest with no duplicate rows.
+    ``AMSCOUT_STORE_FLUSH_SECONDS`` have passed (a timer), then go to the database in one
+    transaction. A crawl killed mid-way therefore loses at most a few seconds of work, and since
+    upserts are idempotent, running it again stores the rest with no duplicate rows.
+
+    Writing (and the duplicate check in ``store.upsert_postings``) runs in a worker thread with
+    its own connection, not in Scrapy's event loop: downloads go on while SQLite works (it
+    releases the GIL). At most ``AMSCOUT_STORE_IN_FLIGHT`` batches wait for the worker; beyond
+    that the pipeline waits, so memory stays bounded. A database that refuses a batch is one
+    ERROR per batch, never a crash. (A worker *process* would use a second core, but on a busy
+    two-core machine it measured no faster, cost a second per crawl to start, and outlives a
+    SIGKILLed crawl.)
 
     ``crawler.run`` opens the ``crawl_runs`` row before the crawl starts (so that a database
     problem is reported before any request is made) and passes its id as ``AMSCOUT_RUN_ID``.
@@ -53,13 +66,15 @@ class StorePipeline:
         settings = crawler.settings
         self.crawler = crawler
         self.stats = crawler.stats
-        self.db_path = settings.get("AMSCOUT_DB")
+        self.db_path = str(store.resolve_db_path(settings.get("AMSCOUT_DB")))
         self.run_id = settings.get("AMSCOUT_RUN_ID")
         self.own_run = self.run_id is None
         self.batch_size = settings.getint("AMSCOUT_STORE_BATCH", 500)
         self.flush_seconds = settings.getfloat("AMSCOUT_STORE_FLUSH_SECONDS", 5.0)
+        self.max_in_flight = max(1, settings.getint("AMSCOUT_STORE_IN_FLIGHT", 3))
         self.pending: dict[str, dict] = {}
-        self.db = None
+        self.in_flight: list[Deferred] = []
+        self.writer = None
         self.timer = task.LoopingCall(self.flush)
 
     @classmethod
@@ -67,45 +82,89 @@ class StorePipeline:
         return cls(crawler)
 
     def open_spider(self):
-        self.db = store.open_db(self.db_path)
         for key in COUNT_KEYS:
             self.stats.set_value(f"amscout/{key}", 0)
         if self.own_run:
             spider = self.crawler.spider
-            boards = list(getattr(spider, "boards", None) or [])
-            self.run_id = store.start_run(self.db, spider.name, boards, {"scrapy_crawl": True})
+            db = store.open_db(self.db_path)
+            self.run_id = store.start_run(db, spider.name, list(getattr(spider, "boards", None) or []),
+                                          {"scrapy_crawl": True})
+            db.conn.close()
+        self.writer = ThreadPoolExecutor(1, thread_name_prefix="amscout-store")
+        self.writer.submit(write_batch, self.db_path, [], self.run_id)  # start the worker now
         self.timer.start(self.flush_seconds, now=False)
 
-    def process_item(self, item):
-        record = dict(item)
-        self.pending[record["id"]] = record
+    async def process_item(self, item):
+        self.pending[item["id"]] = dict(item)
         if len(self.pending) >= self.batch_size:
             self.flush()
+        while len(self.in_flight) > self.max_in_flight:  # the worker is behind: wait for it
+            await maybe_deferred_to_future(self.in_flight[0])
         return item
 
     def flush(self) -> None:
-        """Write the pending postings in one transaction; a failure is one ERROR, not a crash."""
+        """Hand the pending postings to the worker as one batch."""
         if not self.pending:
             return
-        batch, self.pending = list(self.pending.values()), {}
-        try:
-            counts = store.upsert_postings(self.db, batch, run_id=self.run_id)
-        except Exception as exc:  # a locked or broken database must not kill the crawl
-            logger.error("could not store %d postings: %s", len(batch), exc)
-            self.stats.inc_value("amscout/store_failed", len(batch))
-            return
-        for key in COUNT_KEYS:
-            self.stats.inc_value(f"amscout/{key}", counts.get(key, 0))
-        self.stats.inc_value("amscout/stored", len(batch))
+        from twisted.internet import reactor  # the one Scrapy installed
 
-    def close_spider(self):
+        batch, self.pending = list(self.pending.values()), {}
+        done = Deferred()
+        self.in_flight.append(done)
+        try:
+            future = self.writer.submit(write_batch, self.db_path, batch, self.run_id)
+        except RuntimeError as exc:  # the worker was shut down
+            self.stored(None, exc, len(batch), done)
+            return
+        future.add_done_callback(
+            lambda f: reactor.callFromThread(self.stored, f, None, len(batch), done))
+
+    def stored(self, future, error, size: int, done: Deferred) -> None:
+        """Back in the event loop: count what the worker wrote, or log the one ERROR."""
+        try:
+            counts = future.result() if future is not None else None
+        except Exception as exc:  # a locked or broken database must not kill the crawl
+            error = exc
+        if error is not None:
+            logger.error("could not store %d postings: %s", size, error)
+            self.stats.inc_value("amscout/store_failed", size)
+        else:
+            for key in COUNT_KEYS:
+                self.stats.inc_value(f"amscout/{key}", counts.get(key, 0))
+            self.stats.inc_value("amscout/stored", size)
+        self.in_flight.remove(done)
+        done.callback(None)
+
+    async def close_spider(self):
         if self.timer.running:
             self.timer.stop()
         self.flush()
+        while self.in_flight:
+            await maybe_deferred_to_future(self.in_flight[0])
+        if self.writer is not None:
+            self.writer.submit(close_worker_db, self.db_path)
+            self.writer.shutdown(wait=True)
         if self.own_run:
-            counts = crawl_counts(self.stats.get_stats())
-            store.finish_run(self.db, self.run_id, counts, [])
-        self.db.conn.close()
+            db = store.open_db(self.db_path)
+            store.finish_run(db, self.run_id, crawl_counts(self.stats.get_stats()), [])
+            db.conn.close()
+
+
+_WORKER_DBS: dict = {}
+
+
+def write_batch(db_path: str, batch: list[dict], run_id) -> dict:
+    """The worker's job: upsert one batch on the worker thread's own connection (opened once)."""
+    key = (db_path, threading.get_ident())
+    if key not in _WORKER_DBS:
+        _WORKER_DBS[key] = store.open_db(db_path)
+    return store.upsert_postings(_WORKER_DBS[key], batch, run_id=run_id)
+
+
+def close_worker_db(db_path: str) -> None:
+    db = _WORKER_DBS.pop((db_path, threading.get_ident()), None)
+    if db is not None:
+        db.conn.close()
 
 
 def crawl_counts(stats: dict) -> dict:

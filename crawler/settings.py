@@ -105,6 +105,7 @@ AMSCOUT_ALL_ROLES = False              # keep every title, not only account mana
 AMSCOUT_RUN_ID = None                  # crawl_runs row; StorePipeline starts one when None
 AMSCOUT_STORE_BATCH = 500              # postings per transaction
 AMSCOUT_STORE_FLUSH_SECONDS = 5.0      # ...or sooner: a killed crawl loses at most this much
+AMSCOUT_STORE_IN_FLIGHT = 3            # batches waiting for the writer before the crawl waits
 AMSCOUT_PROGRESS_INTERVAL = 5.0        # seconds between progress lines on stderr
 
 FAST_CRAWL_SETTINGS = {
