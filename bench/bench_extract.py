@@ -31,24 +31,50 @@ def peak_mb() -> float:
     return max(own, kids) / 1024  # KiB on Linux
 
 
-def time_extract(postings: list[dict], processes: int) -> float:
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (robust when other jobs share the cores)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def time_extract(postings: list[dict], processes: int) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of a full extraction."""
     from analysis.extract import extract_records
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), cpu_seconds()
     n = sum(1 for _ in extract_records(postings, processes=processes))
     assert n == len(postings)
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, cpu_seconds() - c0
 
 
-def time_tokenizer(postings: list[dict]) -> float:
+def time_tokenizer(postings: list[dict]) -> tuple[float, float]:
     import spacy
 
     nlp = spacy.blank("en")
     texts = [p["text"] for p in postings]
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), cpu_seconds()
     for _ in nlp.pipe(texts, batch_size=64):
         pass
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, cpu_seconds() - c0
+
+
+def time_components(postings: list[dict]) -> dict[str, float]:
+    """CPU seconds spent in each pipeline component (one process), to see where time goes."""
+    from analysis.extract import get_nlp
+
+    nlp = get_nlp()
+    docs = []
+    for p in postings:
+        doc = nlp.make_doc(p["text"])
+        doc._.title, doc._.text_cache = p["title"], p["text"]
+        docs.append(doc)
+    spent = {}
+    for name, proc in nlp.pipeline:
+        c0 = time.process_time()
+        for doc in docs:
+            proc(doc)
+        spent[name] = time.process_time() - c0
+    return spent
 
 
 def main(argv=None) -> int:
@@ -60,19 +86,28 @@ def main(argv=None) -> int:
     words = sum(len(p["text"].split()) for p in postings) / len(postings)
     print(f"{len(postings)} postings, {words:.0f} words each on average")
 
+    import os
+
     from analysis.extract import get_nlp
     t0 = time.perf_counter()
     get_nlp()
+    n = len(postings)
     print(f"pipeline build (taxonomy load)       {time.perf_counter() - t0:8.2f} s")
-    tok = time_tokenizer(postings)
-    print(f"blank tokenizer alone                {len(postings) / tok:8.1f} postings/s")
-    one = time_extract(postings, 1)
-    print(f"full extraction, 1 process           {len(postings) / one:8.1f} postings/s")
-    two = time_extract(postings, 2)
-    print(f"full extraction, 2 processes         {len(postings) / two:8.1f} postings/s  "
-          f"(gain x{one / two:.2f})")
-    print(f"extraction / tokenizer time (1 proc) {one / tok:8.2f} x   (target <= 3)")
+    print(f"load average at start                {os.getloadavg()[0]:8.2f}   (other jobs slow wall-clock figures)")
+    tok_wall, tok_cpu = time_tokenizer(postings)
+    print(f"blank tokenizer alone                {n / tok_wall:8.1f} postings/s wall, {n / tok_cpu:8.1f} per CPU-s")
+    one_wall, one_cpu = time_extract(postings, 1)
+    print(f"full extraction, 1 process           {n / one_wall:8.1f} postings/s wall, {n / one_cpu:8.1f} per CPU-s")
+    two_wall, two_cpu = time_extract(postings, 2)
+    print(f"full extraction, 2 processes         {n / two_wall:8.1f} postings/s wall  (gain x{one_wall / two_wall:.2f})")
+    print(f"extraction / tokenizer time          {one_cpu / tok_cpu:8.2f} x CPU, {one_wall / tok_wall:.2f} x wall   (target <= 3)")
     print(f"peak memory (self or one child)      {peak_mb():8.0f} MB  (target < 500)")
+    sample = postings[:min(n, 500)]
+    spent = time_components(sample)
+    print(f"CPU per component on {len(sample)} postings, relative to the tokenizer:")
+    tok_sample = tok_cpu * len(sample) / n
+    for name, sec in spent.items():
+        print(f"  {name:28s} {sec:6.2f} s  {sec / tok_sample:5.2f} x")
     return 0
 
 
