@@ -122,3 +122,36 @@ def test_retry_after_date_in_the_future_and_junk():
     now = 1_800_000_000
     assert parse_retry_after(formatdate(now + 30, usegmt=True), now=now) == pytest.approx(30)
     assert parse_retry_after(b"soon") is None and parse_retry_after(None) is None
+
+
+def backoff_middleware(**settings):
+    from scrapy.utils.test import get_crawler
+
+    from crawler.middlewares import RetryAfterMiddleware
+
+    crawler = get_crawler(settings_dict={"RETRY_AFTER_TIMES": 2, "RETRY_AFTER_MAX_WAIT": 60, **settings})
+    crawler.stats.open_spider()
+    return RetryAfterMiddleware(crawler)
+
+
+def test_backoff_holds_the_whole_host_and_is_bounded():
+    import time
+
+    from scrapy import Request
+    from scrapy.http import Response
+
+    mw = backoff_middleware()
+    request = Request("http://jobs.example/a")
+    refused = Response(request.url, status=429, headers={"Retry-After": "30"}, request=request)
+    retry = mw.process_response(request, refused)
+    assert isinstance(retry, Request) and retry.meta["retry_after_times"] == 1 and retry.dont_filter
+    assert mw.blocked_until["jobs.example"] - time.monotonic() == pytest.approx(30, abs=1)
+    assert "other.example" not in mw.blocked_until            # other hosts go on
+    again = mw.process_response(retry, Response(retry.url, status=503, request=retry))
+    assert isinstance(again, Request) and again.meta["retry_after_times"] == 2
+    given_up = Response(again.url, status=503, request=again)
+    assert mw.process_response(again, given_up) is given_up    # third refusal: handed to the errback
+    too_long = Response(request.url, status=429, headers={"Retry-After": "3600"}, request=request)
+    assert mw.process_response(request, too_long) is too_long  # not worth waiting an hour
+    ok = Response(request.url, status=200, request=request)
+    assert mw.process_response(request, ok) is ok

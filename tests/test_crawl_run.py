@@ -114,3 +114,13 @@ def test_read_only_database_is_one_line_and_keeps_what_is_stored(local_server, d
     assert "Traceback" not in result.stderr
     assert srv.hits("/jobs/2") == 0                     # refused before any request
     assert set(postings(db_path)) == {"jsonld:127.0.0.1:R1"}
+
+
+def test_starter_boards_file_names_only_known_sources():
+    from crawler.run import DEFAULT_BOARDS_FILE, available_sources, plan, read_boards_file
+
+    boards = read_boards_file(DEFAULT_BOARDS_FILE)
+    assert len(boards) >= 15 and all(b["company"] for b in boards)
+    jobs = plan("all", available_sources(), [], None, [], [])
+    assert {"greenhouse", "lever", "ashby"} <= set(jobs)
+    assert sum(len(j["boards"]) for j in jobs.values()) == len(boards)
