@@ -15,7 +15,7 @@ Exported helpers (used by the other components):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -55,7 +55,11 @@ _HEADING_CUES = [
                 r"our (story|mission|values|culture|company|team)|company (description|overview|profile)|"
                 r"why [a-z]+\b|culture|more about|the company|we are\b"),
 ]
-_HEADING_RES = [(name, re.compile(pattern.replace("'", "['’]"), re.I)) for name, pattern in _HEADING_CUES]
+_HEADING_CUES = [(name, pattern.replace("'", "['’]")) for name, pattern in _HEADING_CUES]
+_HEADING_RES = [(name, re.compile(pattern, re.I)) for name, pattern in _HEADING_CUES]
+# All cues in one pattern, so that a heading is scanned once; the priority order above still decides.
+_HEADING_ANY = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _HEADING_CUES[1:]), re.I)
+_PRIORITY = {name: i for i, (name, _) in enumerate(_HEADING_CUES)}
 
 # Cues inside a block that classify it when no heading says otherwise.
 _BODY_LEGAL = re.compile(
@@ -93,11 +97,11 @@ _HEADING_MAX_WORDS = 9
 
 
 def _heading_section(label: str) -> str | None:
-    """The section a heading text names, or None."""
-    for name, rx in _HEADING_RES:
-        if rx.search(label):
-            return name
-    return None
+    """The section a heading text names, or None (the first cue group in priority order)."""
+    if _HEADING_RES[0][1].search(label):
+        return _HEADING_RES[0][0]
+    found = {m.lastgroup for m in _HEADING_ANY.finditer(label)}
+    return min(found, key=_PRIORITY.get) if found else None
 
 
 _SMALL_WORDS = {"a", "an", "and", "the", "of", "to", "for", "in", "on", "with", "at", "by", "or", "&", "you", "we"}
@@ -145,6 +149,9 @@ def classify_blocks(text: str) -> list[dict]:
     """Blocks of the text with their section and the heading they stand under."""
     blocks = []
     current, heading = "other", None
+    lowered = text.lower()
+    cue_hits = {kind: _positions(lowered, keys) for kind, keys in
+                (("legal", _LEGAL_KEYS), ("benefits", _BENEFIT_KEYS), ("company", _COMPANY_KEYS))}
     for start, end in split_blocks(text):
         line = text[start:end]
         section = None
@@ -159,7 +166,8 @@ def classify_blocks(text: str) -> list[dict]:
         if inline and len(inline.group(1).split()) <= 5:
             section = _heading_section(inline.group(1))
         if section is None:
-            section = _body_section(line, current)
+            has = {kind: _any_between(hits, start, end) for kind, hits in cue_hits.items()}
+            section = _body_section(line, current, has)
         blocks.append({"start_char": start, "end_char": end, "section": section,
                        "heading": heading, "is_heading": False})
     return blocks
@@ -177,18 +185,34 @@ _COMPANY_KEYS = ("we are", "we're", "our company", "our mission", "founded", "he
                  "employees", "offices")
 
 
-def _body_section(line: str, current: str) -> str:
+def _positions(lowered: str, keys: tuple[str, ...]) -> list[int]:
+    """Sorted offsets of every keyword (str.find is far cheaper than a regex per line)."""
+    out = []
+    for key in keys:
+        i = lowered.find(key)
+        while i >= 0:
+            out.append(i)
+            i = lowered.find(key, i + 1)
+    out.sort()
+    return out
+
+
+def _any_between(positions: list[int], start: int, end: int) -> bool:
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
+
+
+def _body_section(line: str, current: str, has: dict) -> str:
     """Section of a body line: its heading's, unless the line itself is plainly legal / benefits."""
-    low = line.lower()
-    if any(k in low for k in _LEGAL_KEYS):
+    if has["legal"]:
         legal = _BODY_LEGAL.search(line) or (_BODY_LEGAL_WEAK.search(line) and current not in ("requirements", "preferred"))
         if legal:
             return "legal"
     if current in ("requirements", "preferred", "legal", "benefits"):
         return current
-    if any(k in low for k in _BENEFIT_KEYS) and _BODY_BENEFITS.search(line):
+    if has["benefits"] and _BODY_BENEFITS.search(line):
         return "benefits"
-    if current == "other" and any(k in low for k in _COMPANY_KEYS) and _BODY_COMPANY.search(line):
+    if current == "other" and has["company"] and _BODY_COMPANY.search(line):
         return "company"
     return current
 
