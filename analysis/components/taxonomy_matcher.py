@@ -234,9 +234,16 @@ class TaxonomyMatcher:
                     fields = [(s, e) for s, e, _ in field_spans if a <= s and e <= b]
                     inside = [(s, e, t) for s, e, t in inside if not any(fs <= s and e <= fe for fs, fe in fields)]
                 items = self._items(text, a, b, inside)
+                first = 0
                 for i, (rs, re_, s, e) in enumerate(items):
                     reach_end = items[min(i + 2, len(items) - 1)][1] if i + 1 < len(items) else b
-                    named = [(ms, me, t) for ms, me, t in inside if ms < re_ and rs < me]
+                    while first < len(inside) and inside[first][1] <= rs:
+                        first += 1  # items and matches both run left to right
+                    named = []
+                    for span in inside[first:]:
+                        if span[0] >= re_:
+                            break
+                        named.append(span)
                     if named:
                         out.extend(self._skill(doc, ms, me, t) for ms, me, t in named)
                         continue
@@ -252,8 +259,10 @@ class TaxonomyMatcher:
         """A clause cut into items at separators outside taxonomy matches: (raw start, raw end,
         start, end stripped of filler; start == end when no phrase is left)."""
         cuts = [a]
+        starts = [s for s, _, _ in protected]  # sorted, not overlapping
         for m in _SEPARATORS.finditer(text, a, b):
-            if not any(s < m.end() and m.start() < e for s, e, _ in protected):
+            i = bisect_left(starts, m.end()) - 1  # the last match starting before the separator ends
+            if i < 0 or protected[i][1] <= m.start():
                 cuts.extend([m.start(), m.end()])
         cuts.append(b)
         items = []
@@ -402,11 +411,15 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Keep the longest of overlapping matches, in text order."""
     spans = sorted(set(spans), key=lambda x: (-(x[1] - x[0]), x[0]))
-    kept: list[tuple[int, int, str]] = []
+    kept: list[tuple[int, int, str]] = []  # sorted by start, never overlapping
+    starts: list[int] = []
     for s, e, t in spans:
-        if all(e <= ks or ke <= s for ks, ke, _ in kept):
-            kept.append((s, e, t))
-    return sorted(kept)
+        i = bisect_left(starts, s)
+        if (i > 0 and kept[i - 1][1] > s) or (i < len(kept) and kept[i][0] < e):
+            continue
+        kept.insert(i, (s, e, t))
+        starts.insert(i, s)
+    return kept
 
 
 def _dedupe(skills: list[dict]) -> list[dict]:
