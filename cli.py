@@ -231,8 +231,15 @@ def _filters(opts: dict):
         "by", "min_n")})
 
 
-def _progress(message: str) -> None:
-    click.echo(f"  … {message}", err=True)
+def _progress_printer():
+    """A progress callback: one line per report step on stderr, with the seconds so far."""
+    import time
+
+    started = time.monotonic()
+
+    def progress(message: str) -> None:
+        click.echo(f"  … [{time.monotonic() - started:5.1f} s] {message}", err=True)
+    return progress
 
 
 @main.group()
@@ -256,7 +263,7 @@ def report_trends(db_path, **opts):
     from analysis.trends import run_trends
 
     filters = _filters(opts)
-    summary = run_trends(db_path, filters, out_dir=opts["out_dir"], top=opts["top"], progress=_progress)
+    summary = run_trends(db_path, filters, out_dir=opts["out_dir"], top=opts["top"], progress=_progress_printer())
     if opts["as_json"]:
         echo_json(summary)
     click.echo(f"Trends report: {summary['postings']:,} postings ({summary['first_day']} to "
@@ -288,7 +295,7 @@ def gap(resume, db_path, degree, years, **opts):
 
     filters = _filters(opts)
     summary = run_gap(db_path, resume, filters, out_dir=opts["out_dir"], top=opts["top"],
-                      degree=degree, years=years, progress=_progress)
+                      degree=degree, years=years, progress=_progress_printer())
     if opts["as_json"]:
         echo_json(summary)
     click.echo(f"Gap report: {summary['skills_have']} of your skills in demand, "

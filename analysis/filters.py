@@ -217,6 +217,8 @@ def select_postings(db, filters: Filters, id_from: str | None = None) -> int:
             from postings p join extractions e on e.posting_id = p.id
             where p.duplicate_of is null and {where}
         )""", params)
-    conn.execute("create unique index temp.sel_id on sel(id)")
+    # Covering for the two big readers: the requirement join (id -> period, seniority) and the
+    # fingerprint (id, content hash in id order); neither then touches the table itself.
+    conn.execute("create index temp.sel_id on sel(id, period, seniority, chash)")
     conn.commit()
     return conn.execute("select count(*) from sel").fetchone()[0]

@@ -117,8 +117,10 @@ def fingerprint(db, taxonomy_version: str) -> dict:
     same extraction versions always give the same fingerprint.
     """
     h = hashlib.sha256()
-    for pid, chash in db.conn.execute("select id, coalesce(chash, '') from sel order by id"):
-        h.update(f"{pid}\t{chash}\n".encode("utf-8"))
+    # One "id<TAB>hash<NL>" line per posting, built by SQLite and hashed a block at a time.
+    cursor = db.conn.execute("select id || char(9) || coalesce(chash, '') || char(10) from sel order by id")
+    while rows := cursor.fetchmany(50_000):
+        h.update("".join(r[0] for r in rows).encode("utf-8"))
     versions = [r[0] for r in db.conn.execute(
         "select distinct coalesce(pv, '') from sel order by 1")]
     h.update(("pipeline:" + ",".join(versions) + "\n").encode("utf-8"))
@@ -233,17 +235,25 @@ def salary_groups(db) -> pd.DataFrame:
 def corpus_counts(db, filters) -> dict:
     """Whole-corpus facts for the 'corpus' section: sources, dates, duplicates, salaries."""
     conn = db.conn
-    n, first, last, with_salary = conn.execute(
-        "select count(*), min(day), max(day), sum(salary_mid is not null) from sel").fetchone()
+    n, first, last, with_salary, undated = conn.execute(
+        "select count(*), min(day), max(day), sum(salary_mid is not null), sum(not dated) from sel").fetchone()
     where, params = filters.where()
     dupes = conn.execute(
         f"select count(*) from postings p join extractions e on e.posting_id = p.id "
-        f"where p.duplicate_of is not null and {where}", params).fetchone()[0]
+        f"where p.duplicate_of > '' and {where}", params).fetchone()[0]  # not 'is not null': reads the index
+    # Not yet extracted = distinct postings matching the posting-level filters, minus those read.
+    # Without extraction-level filters the read ones are exactly ``sel``: no join needed.
     where_p, params_p = filters.where(include_extraction=False)
-    unread = conn.execute(
-        f"select count(*) from postings p where p.duplicate_of is null and {where_p} and not exists "
-        f"(select 1 from extractions e where e.posting_id = p.id)", params_p).fetchone()[0]
-    undated = conn.execute("select count(*) from sel where not dated").fetchone()[0]
+    matching = conn.execute(
+        f"select count(*) from postings p where p.duplicate_of is null and {where_p}", params_p).fetchone()[0]
+    if filters.role_family or filters.seniority or filters.work_mode:
+        read = conn.execute(
+            f"select count(*) from postings p join extractions e on e.posting_id = p.id "
+            f"where p.duplicate_of is null and {where_p}", params_p).fetchone()[0]
+    else:
+        read = n
+    unread = matching - read
+    undated = int(undated or 0)
     return {"postings": n, "first_day": first, "last_day": last, "with_salary": int(with_salary or 0),
             "duplicates_left_out": dupes, "not_yet_extracted": unread, "dated_by_first_seen": undated}
 

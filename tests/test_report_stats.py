@@ -74,8 +74,14 @@ def test_sql_shares_count_each_posting_once_and_drop_duplicates(db_path):
     assert total.loc["negotiation"].tolist() == [40, 30, 10]
     per = rg[rg.canonical == "negotiation"].groupby("period")["postings"].sum()
     assert per.to_dict() == {"2024-Q1": 10, "2025-Q1": 30}
+    store.upsert_postings(db, [{"id": "lever:x:1", "source": "lever", "board": "x", "title": "AM unread",
+                                "company": "Unread Co", "description_text": "not extracted yet"}])
     corpus = stats.corpus_counts(db, Filters.build())
     assert corpus["duplicates_left_out"] == 1 and corpus["with_salary"] == 40
+    assert corpus["not_yet_extracted"] == 1 and corpus["dated_by_first_seen"] == 0
+    assert select_postings(db, Filters.build(seniority="mid")) == 40
+    corpus = stats.corpus_counts(db, Filters.build(seniority="mid"))
+    assert corpus["not_yet_extracted"] == 1 and corpus["postings"] == 40
 
 
 def test_sql_medians_and_filters(db_path):
