@@ -53,7 +53,7 @@ _ENTRY_TEXT = re.compile(r"\bentry[- ]level\b|\b(?:kick[- ]?start|start|launch|b
 _PEOPLE_KEYS = ("team", "staff", "employee", "department", "group", "people", "report", "teammate", "analyst",
                 "consultant", "associate", "representative", "reps", "manager", "supervis", "specialist",
                 "engineer", "accountant", "coordinator", "agent", "member", "performance", "growth")
-_ENTRY_KEYS = ("entry", "career", "grad", "experience")
+_ENTRY_KEYS = ("entry", "career", "grad", "no experience", "no prior")
 
 
 def _near(rx: re.Pattern, text: str, keys: tuple[str, ...], before: int, after: int) -> bool:

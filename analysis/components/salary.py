@@ -111,7 +111,8 @@ _BARE_KEYS = ("usd", "cad", "gbp", "eur", "dollars", "salary", "pay range", "com
 
 
 def _candidates(text: str):
-    for m in _RANGE.finditer(text):
+    money = keyword_windows(text, (), ("$", "£", "€", "USD", "CAD"), before=12, after=140)
+    for m in finditer_near(_RANGE, text, money):
         if m.group("big1") or m.group("big2"):
             continue
         k1, k2 = m.group("k1"), m.group("k2")

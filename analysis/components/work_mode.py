@@ -43,8 +43,9 @@ _CONDITIONAL = re.compile(r"\b(?:must|should) (?:live|reside|be located)|\bwithi
                           r"\bresid(?:e|ing|ents?) (?:in|of|within)\b", re.I)
 
 
-_KEYS = ("remote", "hybrid", "home", "office", "site", "person", "virtual", "telecommut", "telework", "wfh",
-         "#li-", "days a week", "days per week", "days each week")
+_KEYS = ("remote", "hybrid", "home", "office", "on-site", "onsite", "on site", "in-person", "in person",
+         "virtual", "telecommut", "telework", "wfh", "#li-", "days a week", "days per week", "days each week",
+         "report to", "report daily")
 
 
 def _hits(rx: re.Pattern, text: str, doc: Doc, windows: list[tuple[int, int]]) -> list[re.Match]:
