@@ -28,6 +28,12 @@ DEGREE_LABELS = {"high_school": "High school", "associate": "Associate", "bachel
                  "master": "Master's", "professional": "Professional (JD, MD...)", "doctorate": "Doctorate"}
 
 
+HEADLINE_METRICS = ("role_family.accuracy", "seniority.accuracy", "degree_required.accuracy",
+                    "degree_preferred.accuracy", "experience_min_years.accuracy", "salary.accuracy",
+                    "work_mode.accuracy", "certifications.f1", "degree_fields.f1", "skills.f1",
+                    "skills.canonical_bcubed_f1")
+
+
 def amscout_version() -> str:
     try:
         return version("amscout")
@@ -119,7 +125,10 @@ def accuracy_sentences() -> list[str]:
     overall = data.get("overall")
     if isinstance(overall, (int, float)):
         parts.append(f"overall score {overall:.3f}")
-    fields = data.get("fields") or data.get("metrics") or {}
+    # Either {"fields": {...}} or the flat output of ../shared/eval/score.py --json
+    # ("skills.f1": 0.61, "seniority.accuracy": 0.8, ..., "overall": ..., "postings": N).
+    fields = data.get("fields") or data.get("metrics") or {
+        k: v for k, v in data.items() if k in HEADLINE_METRICS}
     if isinstance(fields, dict):
         for key, value in sorted(fields.items()):
             if isinstance(value, (int, float)):
@@ -128,7 +137,9 @@ def accuracy_sentences() -> list[str]:
                 best = next((value[k] for k in ("f1", "accuracy", "score") if isinstance(value.get(k), (int, float))), None)
                 if best is not None:
                     parts.append(f"{key} {best:.3f}")
-    where = data.get("dataset") or data.get("gold") or "the labelled evaluation postings"
+    where = data.get("dataset") or data.get("gold") or (
+        f"{data['postings']} labelled evaluation postings" if isinstance(data.get("postings"), int)
+        else "the labelled evaluation postings")
     when = data.get("date") or data.get("created")
     text = f"Extractor accuracy measured on {where}"
     if data.get("pipeline_version"):

@@ -1,4 +1,5 @@
 """Report statistics checked against values worked out by hand."""
+import json
 import math
 
 import numpy as np
@@ -126,3 +127,17 @@ def test_requirement_counts_split_in_two_connections_agree(db_path):
     together = split.result(db)
     keys = ["period", "seniority", "kind", "canonical"]
     assert together.sort_values(keys).reset_index(drop=True).equals(whole.sort_values(keys).reset_index(drop=True))
+
+
+def test_method_cites_measured_accuracy_or_says_not_measured(tmp_path, monkeypatch):
+    from analysis import common
+
+    monkeypatch.setattr(common, "EVAL_SUMMARY", tmp_path / "missing.json")
+    assert "not measured" in common.accuracy_sentences()[0]
+    summary = tmp_path / "eval_summary.json"
+    summary.write_text(json.dumps({"overall": 0.7123, "skills.f1": 0.61, "seniority.accuracy": 0.8,
+                                   "postings": 120, "skills.precision": 0.5}))
+    monkeypatch.setattr(common, "EVAL_SUMMARY", summary)
+    text = common.accuracy_sentences()[0]
+    assert "120 labelled evaluation postings" in text and "overall score 0.712" in text
+    assert "skills.f1 0.610" in text and "seniority.accuracy 0.800" in text and "precision" not in text
