@@ -58,7 +58,8 @@ _HEADING_CUES = [
 _HEADING_CUES = [(name, pattern.replace("'", "['’]")) for name, pattern in _HEADING_CUES]
 _HEADING_RES = [(name, re.compile(pattern, re.I)) for name, pattern in _HEADING_CUES]
 # All cues in one pattern, so that a heading is scanned once; the priority order above still decides.
-_HEADING_ANY = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _HEADING_CUES[1:]), re.I)
+_HEADING_ANY = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _HEADING_CUES[1:]) + ")",
+                          re.I)
 _PRIORITY = {name: i for i, (name, _) in enumerate(_HEADING_CUES)}
 
 # Cues inside a block that classify it when no heading says otherwise.
