@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -36,6 +37,16 @@ class Table:
     cells: list[list[str]]
     note: str = ""
     kind: str = "table"
+
+
+    @property
+    def numeric(self) -> list[bool]:
+        """Per column: right-align it (every cell is a number, a share or a dash)? The first never."""
+        cols = list(zip(*self.cells)) if self.cells else [()] * len(self.header)
+        return [i > 0 and all(_NUMERIC.match(c) for c in col) for i, col in enumerate(cols)]
+
+
+_NUMERIC = re.compile(r"^(?:[-+<]?[\d.,]+.*|—|too few.*)$")
 
 
 @dataclass

@@ -30,7 +30,7 @@ def cached_db(size: int, seed: int) -> Path:
     """The benchmark database for this size, built on first use (a partial build is discarded)."""
     out = HERE / "out"
     out.mkdir(exist_ok=True)
-    path = out / f"report_{size}_seed{seed}.db"
+    path = out / f"report_{size}_seed{seed}_v{synthetic_corpus.VERSION}.db"
     if path.exists():
         print(f"Using cached database {path}")
         return path

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 import store
 
+VERSION = 2  # bump when the generated content changes: cached benchmark databases are keyed by it
 SOURCES = ["greenhouse", "lever", "ashby", "smartrecruiters", "workable", "recruitee"]
 TITLES = ["Account Manager", "Key Account Manager", "Senior Account Manager", "Strategic Account Manager",
           "Account Executive", "Customer Success Manager", "Enterprise Account Manager",
