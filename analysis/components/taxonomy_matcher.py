@@ -211,12 +211,14 @@ class TaxonomyMatcher:
             clauses = block.get("clauses")
             if clauses is None:  # shared with sections.clause_at
                 clauses = block["clauses"] = split_clauses(text, block["start_char"], block["end_char"])
+            caps = [bool(CAPABILITY_CUE.search(text[a:b])) for a, b in clauses]
+            if not (full or any(caps)):
+                continue
             voiced = [bool(_EMPLOYER_VOICE.search(text, a, b)) for a, b in clauses]
             if sum(voiced) >= 2:
                 continue  # a paragraph in the employer's voice: the company, not the candidate
-            for (a, b), employer in zip(clauses, voiced):
+            for (a, b), employer, cap in zip(clauses, voiced, caps):
                 clause = text[a:b]
-                cap = bool(CAPABILITY_CUE.search(clause))
                 if not (full or cap) or _not_about_skills(clause, employer):
                     continue
                 # A duty ("Provide guidance...") or a prose sentence that names no capability:
