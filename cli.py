@@ -244,7 +244,12 @@ def _progress_printer():
 
 @main.group()
 def report():
-    """Write citable reports (Markdown, HTML, CSV, JSON, charts, manifest) into a folder."""
+    """Write citable reports (Markdown, HTML, CSV, JSON, charts, manifest) into a folder.
+
+    \b
+    Example:
+      amscout report trends --since 2025-01-01 --by month --out reports/2025
+    """
 
 
 @report.command("trends")

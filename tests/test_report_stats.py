@@ -141,3 +141,21 @@ def test_method_cites_measured_accuracy_or_says_not_measured(tmp_path, monkeypat
     text = common.accuracy_sentences()[0]
     assert "120 labelled evaluation postings" in text and "overall score 0.712" in text
     assert "skills.f1 0.610" in text and "seniority.accuracy 0.800" in text and "precision" not in text
+
+
+def test_dates_filters_and_periods(db_path):
+    from analysis.filters import FilterError, parse_day
+
+    assert parse_day("2025") == "2025-01-01" and parse_day("2025", end=True) == "2025-12-31"
+    assert parse_day("2024-02", end=True) == "2024-02-29" and parse_day("2025-12", end=True) == "2025-12-31"
+    with pytest.raises(FilterError, match="no such day"):
+        parse_day("2025-02-30")
+    f = Filters.build(seniority=["senior,manager", "senior"], country=["us"], by="month")
+    assert f.seniority == ("senior", "manager") and f.country == ("US",)
+    assert f.cli_args()[-4:] == ["--by", "month", "--min-n", "30"] and f.slug() == "senior-manager-us"
+    db = store.open_db(db_path)
+    corpus_two_quarters(db)
+    for by, periods in (("month", ["2024-02", "2025-02"]), ("quarter", ["2024-Q1", "2025-Q1"]),
+                        ("year", ["2024", "2025"])):
+        select_postings(db, Filters.build(by=by))
+        assert [r[0] for r in db.conn.execute("select distinct period from sel order by 1")] == periods
