@@ -22,6 +22,9 @@ def rec(text, title="Account Manager"):
     ("Requirements\nBachelor's degree and/or 3+ years of sales experience", None, None, None),
     ("About us\nWe have 20 years of history serving growers.\nRequirements\nMust be 18 years of age or older", None, None, None),
     ("Qualifications\nstrong writerExperience: 4+ years selling software", 4, None, None),
+    ("Qualifications\nA minimum of 3+ years' experience in field sales (Preferred)", None, None, 3),
+    ("Qualifications\n5 years of experience (preferably in logistics)", 5, None, None),
+    ("Qualifications\nSales experience should include 6+ years", 6, None, None),
 ])
 def test_experience(text, minimum, maximum, preferred):
     r = rec(text)
@@ -111,6 +114,8 @@ def test_work_mode(title, text, mode):
     ("Sales Manager", "You will lead a team of 8 account executives and own their hiring.", "sales", "manager"),
     ("Project Manager", "Manage timelines and budgets for client projects.", "other", "mid"),
     ("Data Analyst", "This is an entry-level role for recent graduates.", "other", "entry"),
+    ("Energy Advisor", "Department: Sales\nHelp businesses buy power.", "sales", "mid"),
+    ("Advisor II", "PARTNER RELATIONSHIP MANAGER\nLook after our resellers.", "account_management", "senior"),
 ])
 def test_role_and_seniority(title, text, family, level):
     r = rec(text, title)

@@ -44,7 +44,7 @@ _EXPERIENCE_AFTER_VERB = re.compile(
     r"(?:full[- ]cycle|direct|b2b|outside|inside|enterprise|saas|quota[- ]carrying|field|account|sales|"
     r"customer|client|industry|related|relevant|professional|hands[- ]on|progressive|proven|successful|"
     r"demonstrated|previous|prior|post[- ]\w+)\b)", re.I)
-_EXPERIENCE_BEFORE = re.compile(r"(experience|exp\.?|background|track record)\s*(?:of|:|-|–|with|in|\()?\s*(?:at least|a minimum of|minimum of|min\.?|over|more than)?\s*$", re.I)
+_EXPERIENCE_BEFORE = re.compile(r"(experience|exp\.?|background|track record)\s*(?:(?:should|must|will|to) )?(?:of|:|-|–|with|in|\(|include|includes|including|of at least)?\s*(?:at least|a minimum of|minimum of|min\.?|over|more than)?\s*$", re.I)
 # Not experience: ages, company history, durations of plans, degrees, time frames.
 _NOT_AFTER = re.compile(
     r"^[\s\w-]{0,3}(?:of age|old\b|in a row|running|straight|of (?:our |company |its )?history|ago\b|in business|of service|"

@@ -67,14 +67,35 @@ def first_title_part(title: str) -> str:
     return next((p for p in parts if re.search(r"[A-Za-z]{2}", p)), title)
 
 
+# When the title names no family, the text may: "Department: Sales", or a role line near the top.
+_DEPARTMENT = re.compile(r"\bdepartment\s*:\s*(sales|business development|account management|customer success)\b", re.I)
+_ROLE_LINE = re.compile(r"^[\W_]*([A-Za-z][A-Za-z &/-]{3,60}?(?:consultant|representative|rep|executive|manager|associate|"
+                        r"advisor|specialist))[\W_]*$", re.I | re.M)
+
+
 def role_family(title: str, text: str) -> str:
     first = first_title_part(title)
     for candidate in (first, title):
-        if _AM.search(candidate):
-            return "account_management"
-        if _SALES.search(candidate):
-            return "sales"
+        family = _family(candidate)
+        if family:
+            return family
+    head = text[:1200]
+    m = _DEPARTMENT.search(head)
+    if m:
+        return "account_management" if re.search(r"account|customer", m.group(1), re.I) else "sales"
+    for line in _ROLE_LINE.finditer(head):
+        family = _family(line.group(1))
+        if family:
+            return family
     return "other"
+
+
+def _family(phrase: str) -> str | None:
+    if _AM.search(phrase):
+        return "account_management"
+    if _SALES.search(phrase):
+        return "sales"
+    return None
 
 
 def seniority(title: str, text: str) -> str:

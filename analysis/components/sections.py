@@ -290,9 +290,11 @@ def clause_at(doc: Doc, start: int, end: int) -> tuple[int, int]:
 PREFERRED_AFTER = re.compile(
     r"\b(preferred|(is |are |would be |will be )?an? (big |huge |definite |strong )?(plus|advantage|bonus)|"
     r"is a plus|nice[- ]to[- ]have|desired|desirable|advantageous|beneficial|helpful|optional|not required)\b", re.I)
-_PARENS = re.compile(r"\([^()]*\)")
+# Parentheses hold details ("(preferably FinTech)"), unless they hold only the cue: "(Preferred)".
+_PARENS = re.compile(r"\((?!\s*(?:strongly |highly )?(?:preferred|desired|a plus|nice to have|optional|not required|bonus)"
+                     r"\s*\))[^()]*\)", re.I)
 # Bullets run together with only a space: "... at an executive level role CPA designation ...".
-_RUN_ON = re.compile(r"\b([a-z]{3,}) +(?=[A-Z][a-z]+ )")
+_RUN_ON = re.compile(r"\b([a-z]{3,}) +(?=[A-Z][a-z]+ |[A-Z]{2,5} [a-z])")
 _LINK_WORDS = {"and", "the", "with", "for", "from", "including", "like", "such", "using", "into",
                "than", "our", "your", "their", "via", "per", "about", "across", "within"}
 
