@@ -95,10 +95,10 @@ def _ext(doc, name: str) -> list[dict]:
 
 def _clean_posting(posting, where: str) -> tuple[str, str, str]:
     if not isinstance(posting, dict):
-        raise AmscoutError(f"{where}: a posting must be a JSON object with id, title, text")
+        raise AmscoutError(f"{where} is not an object with id, title, text")
     pid = posting.get("id")
     if pid is None or (isinstance(pid, str) and not pid.strip()):
-        raise AmscoutError(f"{where}: posting has no id")
+        raise AmscoutError(f"{where} has no id")
     title = posting.get("title") or ""
     text = posting.get("text")
     if text is None:

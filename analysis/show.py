@@ -87,8 +87,10 @@ def summary(record: dict) -> str:
 
 
 def _record_for(db, posting: dict) -> dict:
+    """The stored record, or a fresh one when none is stored or the text changed since."""
     record = store.get_extraction(db, posting["id"])
-    if record and "skills" in record:
+    text = posting.get("description_text") or ""
+    if record and "skills" in record and all(text[s["start"]:s["end"]] == s["text"] for s in record["skills"]):
         return record
     from analysis.extract import extract_records
     return next(extract_records([{"id": posting["id"], "title": posting.get("title") or "",
