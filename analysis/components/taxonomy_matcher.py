@@ -237,6 +237,7 @@ class TaxonomyMatcher:
                     inside = [(s, e, t) for s, e, t in inside if not any(fs <= s and e <= fe for fs, fe in fields)]
                 items = self._items(text, a, b, inside)
                 first = 0
+                required = _required_in(doc, clause)
                 for i, (rs, re_, s, e) in enumerate(items):
                     reach_end = items[min(i + 2, len(items) - 1)][1] if i + 1 < len(items) else b
                     while first < len(inside) and inside[first][1] <= rs:
@@ -247,14 +248,14 @@ class TaxonomyMatcher:
                             break
                         named.append(span)
                     if named:
-                        out.extend(self._skill(doc, ms, me, t) for ms, me, t in named)
+                        out.extend(self._skill(doc, ms, me, t, required(ms, me)) for ms, me, t in named)
                         continue
                     if degree and (any(rs <= ds < re_ for ds, _ in degree) or
                                    any(fs < e and s < fe for fs, fe in fields)):
                         continue  # the degree statement itself, or a field of study
                     if s < e and not duty and (full or _capability_item(text, a, s)) and (
                             _is_name(text[s:e]) or self._single_cue_word(text[s:e])):
-                        out.append(self._phrase(doc, s, e, text[s:min(reach_end, e + _CUE_REACH)]))
+                        out.append(self._phrase(doc, s, e, text[s:min(reach_end, e + _CUE_REACH)], required(s, e)))
         return _dedupe(out)
 
     def _items(self, text: str, a: int, b: int, protected) -> list[tuple[int, int]]:
@@ -273,23 +274,23 @@ class TaxonomyMatcher:
             items.append((rs, re_, s, e))
         return items
 
-    def _skill(self, doc: Doc, start: int, end: int, sid: str) -> dict:
+    def _skill(self, doc: Doc, start: int, end: int, sid: str, required: bool | None) -> dict:
         row = self.tax.skills[sid]
         return {"start": start, "end": end, "text": doc_text(doc)[start:end], "canonical": row["canonical"],
                 "id": sid, "esco": row["esco"] or None, "onet": row["onet"] or None,
-                "required": required_at(doc, start, end)}
+                "required": required}
 
-    def _phrase(self, doc: Doc, start: int, end: int, reach: str) -> dict:
+    def _phrase(self, doc: Doc, start: int, end: int, reach: str, required: bool | None) -> dict:
         """A free skill phrase; its concept from a cue in it, else in the words right after it
         ("manage both timely and multiple priorities": the cue stands in the next item)."""
         phrase = doc_text(doc)[start:end]
         sid = self._cue(phrase) or self._cue(reach)
         if sid:
-            skill = self._skill(doc, start, end, sid)
+            skill = self._skill(doc, start, end, sid, required)
             skill["id"] = None  # the concept is inferred from a cue, not named
             return skill
         return {"start": start, "end": end, "text": phrase, "canonical": " ".join(phrase.lower().split()),
-                "id": None, "esco": None, "onet": None, "required": required_at(doc, start, end)}
+                "id": None, "esco": None, "onet": None, "required": required}
 
     def _single_cue_word(self, phrase: str) -> bool:
         """One lower-case word counts when a cue names its concept ("flexible", "organized")."""
@@ -351,6 +352,20 @@ class TaxonomyMatcher:
             if hits > best_hits:
                 best, best_hits = cid, hits
         return best
+
+
+def _required_in(doc: Doc, clause: str):
+    """required_at for spans of one clause; computed once when no cue in the clause can make
+    one statement preferred and another not (then only the section and the clause decide)."""
+    if PREFERRED_CUE.search(clause):
+        return lambda start, end: required_at(doc, start, end)
+    memo: list = []
+
+    def required(start: int, end: int) -> bool | None:
+        if not memo:
+            memo.append(required_at(doc, start, end))
+        return memo[0]
+    return required
 
 
 def _cert_required(doc: Doc, start: int, end: int) -> bool | None:
