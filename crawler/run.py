@@ -192,15 +192,15 @@ class ErrorLog(logging.Handler):
                 self.messages.append(str(record.msg)[:500])
 
 
-def open_run(db_path, source: str, boards: list[str], settings_record: dict):
-    """Open the database and start a crawl_runs row; any database problem is one line."""
+def open_run(db_path, source: str, boards: list[str], settings_record: dict) -> int:
+    """Start a crawl_runs row before any request is made; any database problem is one line."""
     db = store.open_db(db_path)
     try:
-        run_id = store.start_run(db, source, boards, settings_record)
+        return store.start_run(db, source, boards, settings_record)
     except sqlite3.Error as exc:
-        db.conn.close()
         raise store.StoreError(f"cannot write to database {store.resolve_db_path(db_path)}: {exc}") from None
-    return db, run_id
+    finally:
+        db.conn.close()
 
 
 def run_crawl(source: str, boards=(), boards_file=None, base_url=None, start_urls=(), sitemaps=(),
@@ -220,7 +220,7 @@ def run_crawl(source: str, boards=(), boards_file=None, base_url=None, start_url
         "max_pages": max_pages, "cache": cache, "user_agent": probe.get("USER_AGENT"),
         "boards_file": str(boards_file) if boards_file else None,
     }
-    db, run_id = open_run(db_path, source, all_boards, record)
+    run_id = open_run(db_path, source, all_boards, record)
     errors = ErrorLog()
     logging.getLogger().addHandler(errors)
     try:
@@ -233,6 +233,7 @@ def run_crawl(source: str, boards=(), boards_file=None, base_url=None, start_url
     status = "finished"
     if failures or any(c.stats.get_value("finish_reason") not in ("finished", None) for c in crawlers):
         status = "interrupted"
+    db = store.open_db(db_path)
     store.finish_run(db, run_id, summary, errors.messages, status=status)
     db.conn.close()
     if len(jobs) == 1 and failures and isinstance(failures[0].value, AmscoutError):
