@@ -535,10 +535,17 @@ def build_certs(shared: Path) -> list[dict]:
             continue  # replaced by finer rows in CERTS_EXTRA
         out.append(dict(id=row["id"], name=name, kind=kind, issuer=row["issuer"], full=full, acronyms=acr,
                         context=split_list(CURATED_CONTEXT.get(row["id"], ""))))
+    extra = []
     for cid, name, kind, issuer, full, acr, *ctx in rows(CERTS_EXTRA):
-        out.append(dict(id=cid, name=name, kind=kind, issuer=issuer, full=split_list(full),
-                        acronyms=split_list(acr), context=split_list(ctx[0] if ctx else "")))
-    return out
+        extra.append(dict(id=cid, name=name, kind=kind, issuer=issuer, full=split_list(full),
+                          acronyms=split_list(acr), context=split_list(ctx[0] if ctx else "")))
+    specific = {f.lower() for row in extra for f in row["full"]}
+    for row in out:  # a name the finer-grained rows list belongs to them ("Salesforce Certified Administrator")
+        row["full"] = [f for f in row["full"] if f.lower() not in specific]
+    seen: dict[str, str] = {}
+    for row in out + extra:
+        row["full"] = [f for f in row["full"] if seen.setdefault(f.lower(), row["id"]) == row["id"]]
+    return [row for row in out + extra if row["full"] or row["acronyms"]]
 
 
 def build_fields(shared: Path) -> list[dict]:

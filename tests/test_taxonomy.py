@@ -54,6 +54,18 @@ def test_each_surface_form_names_one_concept(tax):
     assert len(tax.skills) == len({row["id"] for row in tax.skills.values()})
 
 
+def test_certification_names_are_unique_and_shared_acronyms_need_context(tax):
+    owner: dict[str, str] = {}
+    for cid, row in tax.certs.items():
+        for form in filter(None, row["full"].split("|")):
+            assert owner.setdefault(form.lower(), cid) == cid, (form, owner[form.lower()], cid)
+    for acronym, ids in tax.cert_acronyms.items():
+        if len(ids) > 1:
+            assert all(tax.certs[cid]["context"] for cid in ids), acronym
+    assert {"CSP", "CSAM", "CPSM", "PMP", "CPA"} <= set(tax.cert_acronyms)
+    assert len(tax.cert_acronyms["CSP"]) >= 3
+
+
 def test_ids_have_their_formats(tax):
     esco = [r["esco"] for r in tax.skills.values() if r["esco"]]
     onet = [r["onet"] for r in tax.skills.values() if r["onet"]]
@@ -166,3 +178,9 @@ def test_fields_of_study_have_cip_codes(nlp):
     doc = nlp("Bachelor's degree in Business, Marketing or Computer Science required.")
     fields = {f["field"]: f["cip"] for f in doc._.field_matches}
     assert fields == {"business": "52.0101", "marketing": "52.1401", "computer science": "11.0701"}
+
+
+def test_long_lists_are_read_whole(nlp):
+    doc = nlp("Requirements:\n" + "Excel, PowerPoint, " * 2500)
+    assert len(doc._.skills) == 5000
+    assert {s["canonical"] for s in doc._.skills} == {"Microsoft Excel", "Microsoft PowerPoint"}
