@@ -67,6 +67,8 @@ def test_degree(text, required, preferred, equivalent):
     ("Hourly rate $21.50 to $24.00", (21.5, 24, "hour", "base")),
     ("OTE $120K (50/50 split between base and commission)", (120000, 120000, "year", "ote")),
     ("Salary: $5,000 - $6,000 per month", (5000, 6000, "month", "base")),
+    ("Compensation: $65k base / $130k OTE", (65000, 65000, "year", "base")),
+    ("Base Salary: $51,000On Target Earnings: $90,000", (51000, 51000, "year", "base")),
     ("Pay range: New York $90,000-$110,000; Denver $80,000-$95,000", (90000, 110000, "year", "unspecified")),
     ("We raised $750 million in 2021 and serve 40 countries.", None),
     ("Sign-on bonus of $2,000 for new hires.", None),

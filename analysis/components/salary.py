@@ -97,13 +97,24 @@ def _period(text: str, start: int, end: int, low: float) -> str:
 
 
 def _kind(text: str, start: int, end: int) -> str:
-    window = text[max(0, start - 160):min(len(text), end + 80)]
-    near_before = text[max(0, start - 160):start]
-    if _OTE.search(window):
-        return "ote"
-    if _BASE.search(near_before) or _BASE.search(text[end:end + 40]):
-        return "base"
-    return "unspecified"
+    """ote / base / unspecified from the cue nearest the figure ("$65K base / $130K OTE": base).
+
+    A label before the figure ("Base Salary: $51,500") beats a word after it; a figure with no cue
+    at all is plain pay (base); "compensation" or "pay range" alone leaves it unspecified.
+    """
+    a, b = max(0, start - 160), min(len(text), end + 90)
+    best = None
+    for kind, rx in (("ote", _OTE), ("base", _BASE)):
+        for m in rx.finditer(text, a, b):
+            distance = start - m.end() if m.end() <= start else 10 + m.start() - end
+            if best is None or max(0, distance) < best[0]:
+                best = (max(0, distance), kind)
+    if best:
+        return best[1]
+    return "unspecified" if _UNSPECIFIED.search(text, a, b) else "base"
+
+
+_UNSPECIFIED = re.compile(r"compensation|pay (?:range|scale|band)|salary range|earnings|\bpay\b|\brange\b", re.I)
 
 
 # Figures without a currency sign count only near one of these words.
