@@ -1,6 +1,7 @@
 """``amscout demo`` end to end (small), and its refusals to touch an existing database."""
 import json
 import os
+import shlex
 import sqlite3
 import subprocess
 import sys
@@ -68,6 +69,14 @@ def test_demo_end_to_end(tmp_path):
     for report in ("trends", "gap"):
         assert (out / report / "report.html").stat().st_size > 1000
         assert json.loads((out / report / "manifest.json").read_text())
+    # every "Try next" suggestion works as printed (datasette is not a dependency)
+    suggestions = text.split("Try next:")[1].splitlines()
+    commands = [shlex.split(line) for line in suggestions if line.strip().startswith("amscout ")]
+    assert len(commands) == 4
+    for command in commands:
+        result = amscout(*command[1:])
+        assert result.returncode == 0, (command, result.stderr[-2000:])
+
     db = out / "amscout-demo-simulated.db"
     conn = sqlite3.connect(db)
     n, dated, months = conn.execute(
