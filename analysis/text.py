@@ -32,7 +32,6 @@ CAMEL_WORDS = {
 # A glued bullet: "teams.Build", "execution;Communicate", "experienceStrong", "(CRM)Strong".
 _GLUE = re.compile(r"(?<=[a-z0-9\)\]%!?.;:,])(?=[A-Z][a-z])|(?<=[.!?;:])(?=[A-Z0-9])|"
                    r"(?<=[a-z])(?=\d{1,2}\s?(?:\+|(?:-|–|to)\s?\d{1,2}\+?\s+(?:years?|yrs)|\s+(?:years?|yrs)\b))")
-_WORD_AROUND = re.compile(r"[A-Za-z]+")
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 # Clause ends inside a block: sentence punctuation followed by space, or a bullet glyph.
 _CLAUSE_END = re.compile(r"(?<=[.!?;])(?<!\b[A-Z]\.)\s+|\s{2,}|\s*[\u2022\u25cf\u25aa\u2023\u2043\u25e6\u00b7|]\s*|\s+[-*]\s+")

@@ -39,9 +39,6 @@ _ONSITE = re.compile(
     r"\breport (?:daily )?to (?:the|our) (?:office|facility|site)\b|\bwork(?:s)? from (?:our|the) (?:office|facility)\b", re.I)
 _NOT_MODE = re.compile(r"remote (?:monitoring|patient|access|sensing|support|desktop|management|diagnostics|"
                        r"troubleshooting|control|server|teams? (?:across|around))", re.I)
-_CONDITIONAL = re.compile(r"\b(?:must|should) (?:live|reside|be located)|\bwithin (?:commut|driving|\d+ miles)|"
-                          r"\bresid(?:e|ing|ents?) (?:in|of|within)\b", re.I)
-
 
 _KEYS = ("remote", "hybrid", "home", "office", "on-site", "onsite", "on site", "in-person", "in person",
          "virtual", "telecommut", "telework", "wfh", "#li-", "days a week", "days per week", "days each week",
