@@ -2,7 +2,8 @@
 
 Skills are read only where the posting asks something of the candidate: in requirement /
 preferred sections every clause is read; elsewhere only clauses that name an ability
-("strong negotiation skills", "experience with Salesforce"). Company blurbs, benefits and legal
+("strong negotiation skills", "experience with Salesforce"), and from those only the skills
+the taxonomy names. Company blurbs, benefits and legal
 text are never read, nor are degree or eligibility statements. Two sources of skills:
 
 - taxonomy surface forms (PhraseMatcher on LOWER, and on ORTH for acronyms), which carry the
@@ -239,6 +240,8 @@ class TaxonomyMatcher:
                 first = 0
                 required = _required_in(doc, clause)
                 for i, (rs, re_, s, e) in enumerate(items):
+                    if i == 0 and text.startswith(":", re_) and len(items) > 1:
+                        continue  # an inline label: "Technical expertise: ..."
                     reach_end = items[min(i + 2, len(items) - 1)][1] if i + 1 < len(items) else b
                     while first < len(inside) and inside[first][1] <= rs:
                         first += 1  # items and matches both run left to right
@@ -253,7 +256,7 @@ class TaxonomyMatcher:
                     if degree and (any(rs <= ds < re_ for ds, _ in degree) or
                                    any(fs < e and s < fe for fs, fe in fields)):
                         continue  # the degree statement itself, or a field of study
-                    if s < e and not duty and (full or _capability_item(text, a, s)) and (
+                    if s < e and full and not duty and (
                             _is_name(text[s:e]) or self._single_cue_word(text[s:e])):
                         out.append(self._phrase(doc, s, e, text[s:min(reach_end, e + _CUE_REACH)], required(s, e)))
         return _dedupe(out)
@@ -397,12 +400,6 @@ def _is_name(phrase: str) -> bool:
     # One lower-case word ("processes", "standards") is a topic, not a skill; one capitalised
     # word mid-list is usually a named tool or method ("Okta", "Kanban").
     return " " in phrase or not phrase.islower()
-
-
-def _capability_item(text: str, clause_start: int, item_start: int) -> bool:
-    """Outside requirement sections, an item counts only right after a capability cue."""
-    before = text[max(clause_start, item_start - 40):item_start]
-    return bool(CAPABILITY_CUE.search(before))
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
