@@ -96,3 +96,19 @@ def test_every_text_says_it_is_simulated_and_has_sections(jobs):
         assert j.company.name in {c.name for c in dd.COMPANIES}
     headings = {s.heading for j in jobs for s in j.sections if s.heading}
     assert {"Requirements", "What you bring", "Nice to have", "Benefits", "Equal opportunity"} <= headings
+
+
+def test_skills_come_from_the_taxonomy():
+    """Every skill the generator writes is a taxonomy id, named in its text by one of its synonyms."""
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "data" / "taxonomy" / "skills.tsv"
+    with path.open(encoding="utf-8") as f:
+        rows = {r["id"]: r for r in csv.DictReader(f, delimiter="\t")}
+    for skill, phrases in dd.SKILL_PHRASES.items():
+        assert skill in rows, skill
+        names = [s.lower() for s in rows[skill]["synonyms"].split("|") if s] + [rows[skill]["canonical"].lower()]
+        for phrase in phrases:
+            assert any(name in phrase.lower() for name in names), (skill, phrase)
+    assert set(dd.TRENDS) <= set(dd.SKILL_PHRASES)
