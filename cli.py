@@ -321,12 +321,13 @@ def gap(resume, db_path, degree, years, **opts):
 @click.option("--keep-servers", is_flag=True, help="Keep the simulated boards running afterwards (Ctrl-C stops).")
 @friendly_errors
 def demo(out_dir, db_path, postings, keep_servers):
-    """Run everything offline on simulated job boards (all data is generated, nothing is real).
+    """Run the whole product offline on simulated job boards.
 
-    Starts Greenhouse-, Lever-, Ashby- and JSON-LD-shaped boards on 127.0.0.1 serving generated
-    account-manager postings over 24 months, crawls them with the real spiders into a fresh
-    database, extracts requirements, and writes a trends report and a gap report for the sample
-    resume in data/sample_resume.md.
+    All data is generated; no company, job or person in it is real. Starts Greenhouse-, Lever-,
+    Ashby- and JSON-LD-shaped boards on 127.0.0.1 serving generated account-manager postings
+    over 24 months, crawls them with the real spiders into a fresh database, extracts
+    requirements, and writes a trends report and a gap report for the sample resume in
+    data/sample_resume.md.
 
     \b
     Examples:
