@@ -174,8 +174,12 @@ def career_slug(job: DemoJob) -> str:
 
 
 def career_posted(job: DemoJob):
-    """When the career site lists a job: a repost from a company's own board comes 0-3 days later."""
-    return job.posted + (_days_after(job, 3) if job.company.platform != "jsonld" else timedelta(0))
+    """When the career site lists a job: a repost from a company's own board comes 0-3 days later
+    (never after the generator's last day)."""
+    if job.company.platform == "jsonld":
+        return job.posted
+    return min(job.posted + _days_after(job, 3), job.posted.replace(
+        year=dd.END_DATE.year, month=dd.END_DATE.month, day=dd.END_DATE.day))
 
 
 def jobposting_jsonld(job: DemoJob, base: str, posted) -> dict:
