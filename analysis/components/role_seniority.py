@@ -83,10 +83,12 @@ def role_family(title: str, text: str) -> str:
     m = _DEPARTMENT.search(head)
     if m:
         return "account_management" if re.search(r"account|customer", m.group(1), re.I) else "sales"
-    for line in _ROLE_LINE.finditer(head):
-        family = _family(line.group(1))
-        if family:
-            return family
+    for line in head.splitlines():
+        if len(line) <= 70:
+            m = _ROLE_LINE.match(line)
+            family = _family(m.group(1)) if m else None
+            if family:
+                return family
     return "other"
 
 
