@@ -47,6 +47,7 @@ def test_experience(text, minimum, maximum, preferred):
     ("Requirements\nHigh school diploma or GED required; associate's degree a plus", "high_school", "associate", False),
     ("Requirements\nSome college or post-secondary education", None, None, False),
     ("Requirements\nPhD in chemistry", "doctorate", None, False),
+    ("Requirements\nBachelor's degree\nNice to have\nMBA", "bachelor", "master", False),
     ("Requirements\nJD from an accredited law school", "professional", None, False),
     ("Benefits\nTuition reimbursement toward a bachelor's degree", None, None, False),
     ("What you'll do\nMaster the product catalogue and scrum master duties", None, None, False),

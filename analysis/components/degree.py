@@ -67,7 +67,8 @@ def find_mentions(doc: Doc) -> list[dict]:
     windows = keyword_windows(text, _LOWER_KEYS, _EXACT_KEYS, before=30, after=70)
     for m in finditer_near(_LEVEL_RE, text, windows):
         level = m.lastgroup
-        if section_at(doc, m.start()) in ("company", "benefits", "legal"):
+        section = section_at(doc, m.start())
+        if section in ("company", "benefits", "legal"):
             continue
         a, b = clause_at(doc, m.start(), m.end())
         clause = text[a:b]
@@ -76,8 +77,8 @@ def find_mentions(doc: Doc) -> list[dict]:
         if level == "high_school" and m.group(0).lower() == "diploma" and not re.search(r"high school|ged|equivalent", clause, re.I):
             continue
         if level in ("master", "doctorate", "professional", "bachelor") and len(m.group(0)) <= 4 \
-                and not _DEGREE_CONTEXT.search(clause):
-            continue
+                and not _DEGREE_CONTEXT.search(clause) and section not in ("requirements", "preferred"):
+            continue  # a bare "MBA" counts under a requirements heading, not in a duty or a blurb
         mentions.append({"level": level, "start": m.start(), "end": m.end(), "clause": (a, b)})
     return mentions
 
