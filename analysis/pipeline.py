@@ -6,15 +6,19 @@ extraction record. A statistical model is never required; ``model`` may name one
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import importlib
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
 from errors import AmscoutError
 
-# Bump when a component's rules change, so that `amscout extract` re-reads stored postings.
-RULES_VERSION = "1"
+# Part of the pipeline version: a hash of the rule code itself, so that any change to a component
+# makes `amscout extract` read the stored postings again.
+_RULE_FILES = ("components/*.py", "text.py", "extract.py", "pipeline.py")
 
 # (factory name, module that registers it), in pipeline order.
 COMPONENTS = [
@@ -43,9 +47,20 @@ def _taxonomy_version() -> str:
     return str(getattr(taxonomy, "TAXONOMY_VERSION", "0"))
 
 
+@functools.lru_cache(maxsize=1)
+def rules_version() -> str:
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for pattern in _RULE_FILES:
+        for path in sorted(here.glob(pattern)):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def pipeline_version() -> str:
-    """Rules version + taxonomy version: changes whenever results may."""
-    return f"r{RULES_VERSION}-t{_taxonomy_version()}"
+    """Rule-code hash + taxonomy version: changes whenever results may."""
+    return f"r{rules_version()}-t{_taxonomy_version()}"
 
 
 def build_nlp(model: str | None = None) -> Language:
