@@ -117,6 +117,8 @@ def test_work_mode(title, text, mode):
     ("Sales Manager", "You will lead a team of 8 account executives and own their hiring.", "sales", "manager"),
     ("Project Manager", "Manage timelines and budgets for client projects.", "other", "mid"),
     ("Data Analyst", "This is an entry-level role for recent graduates.", "other", "entry"),
+    ("Sales Representative 2", "", "sales", "senior"),
+    ("Lead Generation Specialist", "", "other", "mid"),
     ("Energy Advisor", "Department: Sales\nHelp businesses buy power.", "sales", "mid"),
     ("Advisor II", "PARTNER RELATIONSHIP MANAGER\nLook after our resellers.", "account_management", "senior"),
 ])

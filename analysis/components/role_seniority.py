@@ -32,7 +32,7 @@ _INTERN = re.compile(r"\bintern(?:ship)?s?\b|\bco-?op\b|\bapprentice", re.I)
 _DIRECTOR = re.compile(r"(?<!\bart )(?<!\bcreative )\bdirector\b|\bhead\s+(?:of\b|\()|\bhead$|\bVP\b|\bSVP\b|\bEVP\b|\bAVP\b|\bvice[- ]president\b|"
                        r"\bchief\b|\bC[EFOTRM]O\b|\bpresident\b|\bpartner\b(?! (?:manager|success|relations|marketing))", re.I)
 _SENIOR = re.compile(r"\bsenior\b|\bsr\b\.?|\bII\b|\bIII\b|\bIV\b|\bIII?[a-c]\b|\bstaff\b(?! (?:accountant|nurse|member|assistant|writer|"
-                     r"attorney|auditor|pharmacist|engineer i\b))|\blead\b|\bprincipal\b|\bexpert\b|\b(?:level\s*)?[3-9]\s*$", re.I)
+                     r"attorney|auditor|pharmacist|engineer i\b))|\blead\b(?!\s*gen)|\bprincipal\b|\bexpert\b|\b(?:level\s*)?[2-9]\s*$", re.I)
 _ENTRY = re.compile(r"\bjunior\b|\bjr\b\.?|\bassociate\b(?! (?:director|manager|vice|partner|professor))|\bI\b(?!\s*[/&-]\s*I)|"
                     r"\bentry[- ]level\b|\bgraduate\b|\btrainee\b|\bassistant\b|\bnew grad|\blevel\s*1\b|\b1\s*$", re.I)
 _MANAGER_TITLE = re.compile(r"\bmanager\b|\bsupervisor\b|\bteam lead(?:er)?\b|\bmgr\b", re.I)
