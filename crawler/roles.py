@@ -14,7 +14,8 @@ ACCOUNT_MANAGEMENT_PATTERNS = [
     r"representative|rep|partner|strategist|supervisor|associate)s?\b",
     r"\b(?:key|strategic|national|global|major|enterprise|named)\s+accounts?\b",
     r"\bkam\b",
-    r"\b(?:client|customer|partner|provider)\s+relationship\s+(?:manager|executive|director|lead|specialist)\b",
+    # "Client Relationship Manager" and also "Manager, Client Relationships", "VP, Client Relationships"
+    r"\b(?:client|customer|partner|provider)\s+relationships?\b",
     r"\brelationship\s+manager\b",
     r"\b(?:client|customer)\s+success\b",
     r"\bclient\s+(?:manager|partner|director|executive|services?\s+manager)\b",

@@ -6,7 +6,8 @@ from crawler.roles import is_account_management
 KEEP = ["Account Manager", "Sr. Key Account Manager", "Strategic Account Executive", "National Account Director",
         "Global Account Manager - Retail", "Technical Account Manager", "Account Coordinator",
         "Client Relationship Manager", "Customer Success Manager", "Client Success Lead", "Enterprise Account Executive",
-        "KAM Pharma", "Partner Relationship Manager"]
+        "KAM Pharma", "Partner Relationship Manager",
+        "Manager, Client Relationships", "VP, Client Relationships"]
 DROP = ["Software Engineer", "Accountant", "Accounts Payable Specialist", "Sales Development Representative",
         "Product Manager", "Staff Accountant", "", None]
 
