@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import sys
+from collections import deque
 from itertools import islice
 from typing import Iterable, Iterator
 
@@ -152,11 +153,17 @@ def extract_records(postings: Iterable[dict], processes: int = 1, model: str | N
         for batch in _batches(postings, batch_size):
             yield from _records_for_batch(batch, model, version)
         return
+    # Postings are read here, in the calling thread (a database cursor must stay in its thread),
+    # and a few batches are kept in flight so that every worker stays busy.
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ctx.Pool(processes, initializer=_worker_init, initargs=(model,)) as pool:
-        jobs = ((batch, model, version) for batch in _batches(postings, batch_size))
-        for records in pool.imap(_worker_batch, jobs, chunksize=1):
-            yield from records
+        pending: deque = deque()
+        for batch in _batches(postings, batch_size):
+            pending.append(pool.apply_async(_worker_batch, ((batch, model, version),)))
+            if len(pending) > 2 * processes:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 # --------------------------------------------------------------------------- record -> rows

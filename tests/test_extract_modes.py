@@ -102,6 +102,14 @@ def test_database_mode_is_incremental(db_path):
     assert db["requirements"].count_where("posting_id = ?", ["p1"]) == len(requirement_rows(record))
 
 
+def test_database_mode_with_two_processes(db_path):
+    db = _load(db_path)
+    result = CliRunner().invoke(main, ["extract", "--db", str(db_path), "--processes", "2"])
+    assert result.exit_code == 0, result.output
+    assert "Extracted 3 postings" in result.output
+    assert db["extractions"].count == 3
+
+
 def test_show_highlights_values_in_place(db_path):
     _load(db_path)
     CliRunner().invoke(main, ["extract", "--db", str(db_path)])
