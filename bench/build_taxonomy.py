@@ -359,13 +359,19 @@ fos.industrial_engineering | industrial engineering | 14.3501 | industrial engin
 fos.biomedical_engineering | biomedical engineering | 14.0501 | biomedical engineering;bioengineering
 fos.software_engineering | software engineering | 14.0903 | software engineering
 fos.computer_engineering | computer engineering | 14.0901 | computer engineering
-fos.computer_science | computer science | 11.0701 | computer science;CS;computing
+fos.computer_science | computer science | 11.0701 | computer science;CS
+fos.computing | computing | 11.0101 | computing;computer and information sciences;computer information science
 fos.cybersecurity | cybersecurity | 11.1003 | cybersecurity;cyber security;information security
-fos.life_sciences | life sciences | 26.0101 | life sciences;life science;biological sciences;biological science;biology;biochemistry;microbiology;molecular biology;biotechnology;neuroscience
+fos.life_sciences | life sciences | 26.0101 | life sciences;life science;biological sciences;biological science;biology;biochemistry;microbiology;molecular biology;neuroscience
+fos.biotechnology | biotechnology | 26.1201 | biotechnology;bioengineering technology
 fos.chemistry | chemistry | 40.0501 | chemistry;chemical sciences
-fos.physics | physics | 40.0801 | physics;physical sciences;physical science
+fos.physics | physics | 40.0801 | physics;applied physics
+fos.physical_sciences | physical sciences | 40.0101 | physical sciences;physical science
+fos.science | science | 30.0101 | science;sciences;natural sciences;hard sciences
 fos.health_sciences | health sciences | 51.0000 | health sciences;health science;allied health;health studies
-fos.public_health | public health | 51.2201 | public health;epidemiology;health policy
+fos.healthcare | healthcare | 51.0001 | healthcare;health care;health and wellness
+fos.public_health | public health | 51.2201 | public health;health policy
+fos.epidemiology | epidemiology | 26.1309 | epidemiology
 fos.healthcare_admin | healthcare administration | 51.0701 | healthcare administration;health administration;healthcare management;health care administration;health services administration;health information management
 fos.nursing | nursing | 51.3801 | nursing;registered nursing;BSN
 fos.pharmacy | pharmacy | 51.2001 | pharmacy;pharmaceutical sciences;pharmacology;PharmD
@@ -374,11 +380,13 @@ fos.kinesiology | kinesiology | 31.0505 | kinesiology;exercise science;sports me
 fos.nutrition | nutrition | 51.3101 | nutrition;dietetics;food science
 fos.human_resources | human resources | 52.1001 | human resources;human resource management;HR management;industrial relations;labor relations
 fos.education | education | 13.0101 | education;teaching;curriculum and instruction;educational leadership
-fos.english | english | 23.0101 | english;english literature;writing;creative writing
+fos.english | english | 23.0101 | english;english literature
+fos.writing | writing | 23.1301 | writing;creative writing;professional writing;technical writing
 fos.liberal_arts | liberal arts | 24.0101 | liberal arts;humanities;general studies
 fos.graphic_design | graphic design | 50.0409 | graphic design;visual communication;design;fine arts;art;digital media
 fos.architecture | architecture | 04.0201 | architecture
 fos.construction_management | construction management | 52.2001 | construction management;construction science;building construction
+fos.facilities_management | facilities management | 19.0604 | facilities management;facility management;facilities planning
 fos.real_estate | real estate | 52.1501 | real estate
 fos.agriculture | agriculture | 01.0000 | agriculture;agribusiness;agricultural business;agronomy;animal science;agricultural science
 fos.environmental_science | environmental science | 03.0104 | environmental science;environmental studies;sustainability
