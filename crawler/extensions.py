@@ -3,7 +3,7 @@
 Scrapy's own LogStats writes to the log at INFO, which amscout keeps quiet; a researcher
 running a long crawl still wants to see it moving. Every ``AMSCOUT_PROGRESS_INTERVAL`` seconds
 (0 turns it off) one line is printed: pages fetched, postings kept and stored, postings the role
-filter dropped, errors so far.
+filter dropped, errors so far; and a last line when the crawl ends.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ class Progress:
         self.crawler = crawler
         self.interval = interval
         self.timer = task.LoopingCall(self.report)
+        self.reported = 0
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -36,6 +37,8 @@ class Progress:
     def spider_closed(self, spider, reason):
         if self.timer.running:
             self.timer.stop()
+        if self.reported:  # a crawl long enough to show progress also shows where it ended
+            self.report()
 
     def line(self) -> str:
         stats = self.crawler.stats.get_stats()
@@ -47,4 +50,5 @@ class Progress:
                 f"{stats.get('log_count/ERROR', 0)} errors")
 
     def report(self) -> None:
+        self.reported += 1
         print(self.line(), file=sys.stderr, flush=True)

@@ -87,8 +87,8 @@ class StorePipeline:
         if self.own_run:
             spider = self.crawler.spider
             db = store.open_db(self.db_path)
-            self.run_id = store.start_run(db, spider.name, list(getattr(spider, "boards", None) or []),
-                                          {"scrapy_crawl": True})
+            boards = getattr(spider, "boards", None) or getattr(spider, "start_urls", None) or []
+            self.run_id = store.start_run(db, spider.name, list(boards), {"scrapy_crawl": True})
             db.conn.close()
         self.writer = ThreadPoolExecutor(1, thread_name_prefix="amscout-store")
         self.writer.submit(write_batch, self.db_path, [], self.run_id)  # start the worker now
