@@ -216,7 +216,7 @@ class TaxonomyMatcher:
             if not (full or any(caps)):
                 continue
             voiced = [bool(_EMPLOYER_VOICE.search(text, a, b)) for a, b in clauses]
-            if sum(voiced) >= 2:
+            if sum(voiced) >= 2 and not _CANDIDATE_VOICE.search(text, block["start_char"], block["end_char"]):
                 continue  # a paragraph in the employer's voice: the company, not the candidate
             for (a, b), employer, cap in zip(clauses, voiced, caps):
                 clause = text[a:b]
