@@ -100,6 +100,8 @@ def main(argv=None) -> int:
     print(f"full extraction, 1 process           {n / one_wall:8.1f} postings/s wall, {n / one_cpu:8.1f} per CPU-s")
     two_wall, two_cpu = time_extract(postings, 2)
     print(f"full extraction, 2 processes         {n / two_wall:8.1f} postings/s wall  (gain x{one_wall / two_wall:.2f})")
+    print(f"cores obtained: 1 process {one_cpu / one_wall:.2f}, 2 processes {two_cpu / two_wall:.2f}"
+          "   (below 2 means other jobs held the cores)")
     print(f"extraction / tokenizer time          {one_cpu / tok_cpu:8.2f} x CPU, {one_wall / tok_wall:.2f} x wall   (target <= 3)")
     print(f"peak memory (self or one child)      {peak_mb():8.0f} MB  (target < 500)")
     sample = postings[:min(n, 500)]
