@@ -5,12 +5,14 @@ components must know which is which (a "5 years" in the company blurb is not an 
 requirement, a skill in the EEO statement is not a skill). This component cuts the text into
 blocks (lines, and bullets glued together without a newline), recognises headings, and gives
 every block a section: requirements | preferred | responsibilities | benefits | company | legal |
-other. It never changes the text: blocks are character offsets into ``doc_text(doc)``.
+other. It never changes the text: blocks are character offsets into ``doc.text``.
 
 Exported helpers (used by the other components):
 - ``section_at(doc, char)``: the section of the block that holds ``char``.
 - ``required_at(doc, start, end)``: True / False / None for a span (requirement, preferred, unsaid).
 - ``is_requirement_like(doc, start, end)``: may a skill be read from this span?
+- ``clause_at(doc, start, end)``, ``block_at(doc, char)``: the sentence / block around a span (cached).
+- ``doc_text(doc)``: ``doc.text`` computed once per Doc (spaCy rebuilds it on every access).
 """
 from __future__ import annotations
 
