@@ -149,9 +149,19 @@ def accuracy_sentences() -> list[str]:
     return [text + ": " + (", ".join(parts[:14]) or "see data/eval_summary.json") + "."]
 
 
+def simulated_warning(corpus: dict) -> str:
+    """'' for real data; else a warning that the numbers describe generated postings."""
+    k = corpus.get("simulated") or 0
+    if not k:
+        return ""
+    return (f"SIMULATED DATA: {k:,} of {corpus['postings']:,} postings come from simulated or local "
+            "job boards (amscout demo or tests); do not cite these numbers as facts about the job market.")
+
+
 def method_section(extra_caveats: list[str], fp: dict, corpus: dict) -> Section:
     versions = ", ".join(v or "unversioned" for v in fp["pipeline_versions"]) or "none"
     bullets = [
+        *([simulated_warning(corpus)] if corpus.get("simulated") else []),
         "Collection: postings come from public job-board APIs (Greenhouse, Lever, Ashby, "
         "SmartRecruiters, Workable, Recruitee), schema.org JobPosting pages and imported files, "
         "crawled politely (robots.txt obeyed, rate-limited). They are the boards amscout was pointed "

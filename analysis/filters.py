@@ -189,7 +189,7 @@ def select_postings(db, filters: Filters, id_from: str | None = None) -> int:
             id text, chash text, source text, pv text, day text, period text,
             seniority text, work_mode text, degree_required text, degree_preferred text,
             degree_or_equivalent integer, exp_min real, salary_mid real, salary_currency text,
-            salary_kind text, company text, title text, dated integer
+            salary_kind text, company text, title text, dated integer, crawl_run integer
         )""")
     where, params = filters.where()
     if id_from is not None:  # a worker's half of the postings (stats.RequirementCounts)
@@ -200,7 +200,7 @@ def select_postings(db, filters: Filters, id_from: str | None = None) -> int:
         insert into sel
         select id, chash, source, pv, day, {period}, seniority, work_mode, degree_required,
                degree_preferred, degree_or_equivalent, exp_min, salary_mid, salary_currency,
-               salary_kind, company, title, dated
+               salary_kind, company, title, dated, crawl_run
         from (
             select p.id as id, p.content_hash as chash, p.source as source,
                    e.pipeline_version as pv, {DAY_SQL} as day,
@@ -213,7 +213,8 @@ def select_postings(db, filters: Filters, id_from: str | None = None) -> int:
                         else coalesce(e.salary_annual_min, e.salary_annual_max) end as salary_mid,
                    e.salary_currency as salary_currency, e.salary_kind as salary_kind,
                    p.company as company, p.title as title,
-                   (p.date_posted is not null and p.date_posted != '') as dated
+                   (p.date_posted is not null and p.date_posted != '') as dated,
+                   p.crawl_run as crawl_run
             from postings p join extractions e on e.posting_id = p.id
             where p.duplicate_of is null and {where}
         )""", params)

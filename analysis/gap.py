@@ -13,7 +13,7 @@ from pathlib import Path
 from analysis import charts, stats
 from analysis.common import (DEGREE_LABELS, amscout_version, citation_section, command_line,
                              method_section, nothing, prevalence, prevalence_table, pretty,
-                             taxonomy_version)
+                             simulated_warning, taxonomy_version)
 from analysis.filters import Filters, select_postings
 from analysis.render import Report, Section, pct_ci, table, write_report
 from analysis.resume import DEGREE_RANK, read_profile
@@ -114,6 +114,8 @@ def build_gap(db, profile: dict, filters: Filters, *, top: int = 20, resume_name
                 "filters": filters.as_dict(), "n": n, "fingerprint": fp["sha256"]}
     subtitle = (f"{resume_name} against {n:,} postings dated {corpus['first_day']} to {corpus['last_day']}; "
                 f"filters: {filters.describe()}")
+    if simulated_warning(corpus):
+        subtitle = simulated_warning(corpus) + " " + subtitle
     return Report("gap", TITLE, subtitle, sections, data, manifest)
 
 

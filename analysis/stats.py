@@ -254,8 +254,23 @@ def corpus_counts(db, filters) -> dict:
         read = n
     unread = matching - read
     undated = int(undated or 0)
-    return {"postings": n, "first_day": first, "last_day": last, "with_salary": int(with_salary or 0),
+    return {"simulated": simulated_postings(db), "postings": n, "first_day": first, "last_day": last, "with_salary": int(with_salary or 0),
             "duplicates_left_out": dupes, "not_yet_extracted": unread, "dated_by_first_seen": undated}
+
+
+def simulated_postings(db) -> int:
+    """Postings in ``sel`` collected from simulated or local boards (``amscout demo``, tests).
+
+    Their crawl runs name a 127.0.0.1 / localhost base URL or say 'simulated'; reports then warn
+    that the numbers describe generated data.
+    """
+    runs = [r[0] for r in db.conn.execute(
+        "select id from crawl_runs where settings like '%simulated%' or settings like '%//127.0.0.1%' "
+        "or settings like '%//localhost%'")]
+    if not runs:
+        return 0
+    marks = ",".join("?" * len(runs))
+    return db.conn.execute(f"select count(*) from sel where crawl_run in ({marks})", runs).fetchone()[0]
 
 
 def top_values(db, column: str, limit: int) -> pd.DataFrame:

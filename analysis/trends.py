@@ -14,7 +14,8 @@ import pandas as pd
 from analysis import charts, stats
 from analysis.common import (DEGREE_LABELS, DEGREE_ORDER, SENIORITY_LABELS, amscout_version,
                              citation_section, command_line, level, method_section, nothing, pretty,
-                             prevalence, prevalence_table, seniority_sorted, taxonomy_version)
+                             prevalence, prevalence_table, seniority_sorted, simulated_warning,
+                             taxonomy_version)
 from analysis.filters import Filters, select_postings
 from analysis.render import Report, Section, num, pct, pct_ci, table, write_report
 from errors import AmscoutError
@@ -97,6 +98,8 @@ def build_trends(db, filters: Filters, *, top: int = 20, progress=nothing, open_
                 "filters": filters.as_dict(), "n": n, "fingerprint": fp["sha256"]}
     subtitle = (f"{n:,} postings dated {corpus['first_day']} to {corpus['last_day']}; "
                 f"filters: {filters.describe()}; fingerprint {fp['sha256'][:16]}")
+    if simulated_warning(corpus):
+        subtitle = simulated_warning(corpus) + " " + subtitle
     return Report("trends", TITLE, subtitle, sections, data, manifest)
 
 
@@ -215,8 +218,8 @@ def change_section(rg, pg, filters: Filters) -> Section:
              .sort_values(["postings", "canonical"], ascending=[False, True]))
     ranked = list(order["canonical"])
     items = []
-    paragraphs = [f"Periods: {filters.by}. {len(ok)} of {len(periods)} periods have at least {min_n} postings; "
-                  "the others are left out of charts and shown as 'too few'."]
+    paragraphs = [f"Periods: {filters.by}. {len(ok)} of {len(periods)} periods have at least {min_n} postings" + (
+        "; the others are left out of charts and shown as 'too few'." if len(ok) < len(periods) else ".")]
 
     line_skills = ranked[:LINE_SKILLS]
     series_rows = []

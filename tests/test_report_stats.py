@@ -159,3 +159,20 @@ def test_dates_filters_and_periods(db_path):
                         ("year", ["2024", "2025"])):
         select_postings(db, Filters.build(by=by))
         assert [r[0] for r in db.conn.execute("select distinct period from sel order by 1")] == periods
+
+
+def test_postings_from_local_boards_are_flagged_simulated(db_path):
+    from analysis.common import simulated_warning
+
+    db = store.open_db(db_path)
+    corpus_two_quarters(db)
+    select_postings(db, Filters.build())
+    corpus = stats.corpus_counts(db, Filters.build())
+    assert corpus["simulated"] == 0 and simulated_warning(corpus) == ""
+    run = store.start_run(db, "greenhouse", ["board"], {"base_url": "http://127.0.0.1:8080"})
+    db.conn.execute("update postings set crawl_run = ? where id in ('greenhouse:board:1', 'greenhouse:board:2')", [run])
+    db.conn.commit()
+    select_postings(db, Filters.build())
+    corpus = stats.corpus_counts(db, Filters.build())
+    assert corpus["simulated"] == 2
+    assert simulated_warning(corpus).startswith("SIMULATED DATA: 2 of 80 postings")
