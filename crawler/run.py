@@ -203,6 +203,18 @@ def open_run(db_path, source: str, boards: list[str], settings_record: dict) -> 
         db.conn.close()
 
 
+def close_run(db_path, run_id: int, summary: dict, messages: list[str], status: str) -> None:
+    """Record the run's counts; a database gone bad meanwhile is one line (postings stay)."""
+    db = store.open_db(db_path)
+    try:
+        store.finish_run(db, run_id, summary, messages, status=status)
+    except sqlite3.Error as exc:
+        raise store.StoreError(f"crawl done, but its record could not be written to "
+                               f"{store.resolve_db_path(db_path)}: {exc}") from None
+    finally:
+        db.conn.close()
+
+
 def run_crawl(source: str, boards=(), boards_file=None, base_url=None, start_urls=(), sitemaps=(),
               depth: int = 2, all_roles: bool = False, max_pages=None, contact=None, cache: bool = False,
               db_path=None, settings: dict | None = None) -> dict:
@@ -233,9 +245,7 @@ def run_crawl(source: str, boards=(), boards_file=None, base_url=None, start_url
     status = "finished"
     if failures or any(c.stats.get_value("finish_reason") not in ("finished", None) for c in crawlers):
         status = "interrupted"
-    db = store.open_db(db_path)
-    store.finish_run(db, run_id, summary, errors.messages, status=status)
-    db.conn.close()
+    close_run(db_path, run_id, summary, errors.messages, status)
     if len(jobs) == 1 and failures and isinstance(failures[0].value, AmscoutError):
         raise failures[0].value  # the one spider refused its arguments (e.g. a missing API key)
     return summary
