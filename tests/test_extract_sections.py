@@ -61,3 +61,12 @@ def test_preferred_cue_inside_requirements():
     assert required_at(doc, i, i + 10) is False
     i = text.index("driver")
     assert required_at(doc, i, i + 6) is True
+
+
+def test_role_talk_is_not_company_blurb():
+    text = ("About Acme\nAcme makes garden tools.\nThe Account Manager will be responsible for 40 stores.\n"
+            "We are looking for someone with 3 years of retail experience.\n")
+    doc = nlp()(text)
+    assert section_at(doc, text.index("garden")) == "company"
+    assert section_at(doc, text.index("40 stores")) == "responsibilities"
+    assert section_at(doc, text.index("3 years")) == "responsibilities"

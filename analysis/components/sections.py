@@ -76,7 +76,7 @@ _BODY_BENEFITS = re.compile(
     r"tuition|employee assistance|wellness|life insurance|retirement (plan|savings)|holidays|"
     r"stock options|equity (grant|package)|commuter|gym|we offer|you('ll| will) (receive|enjoy|get)\b", re.I)
 _BODY_COMPANY = re.compile(
-    r"\b(we are|we're|our company|our mission|founded in|headquartered|is a (leading|global)|"
+    r"\b((?:we are|we're)(?! (?:looking|seeking|hiring|searching|recruiting|in search))|our company|our mission|founded in|headquartered|is a (leading|global)|"
     r"is the (leading|world)|(our|the) (customers|clients) (include|range)|we (help|serve|build|provide)|"
     r"employees (in|across|worldwide)|offices (in|across))\b", re.I)
 
@@ -217,7 +217,15 @@ def _body_section(line: str, current: str, has: dict) -> str:
         return "benefits"
     if current == "other" and has["company"] and _BODY_COMPANY.search(line):
         return "company"
+    if current == "company" and _ROLE_TALK.search(line):
+        return "responsibilities"  # "About Acme" followed by what the role does
     return current
+
+
+# A line about the job itself, even under a company heading.
+_ROLE_TALK = re.compile(r"\b(?:you will|you'll|this role|the role|this position|the position|the successful candidate|"
+                        r"(?:we are|we're) (?:looking|seeking|hiring|searching)|responsible for|serves as|"
+                        r"will be responsible|reports? to)\b", re.I)
 
 
 def doc_text(doc: Doc) -> str:
