@@ -165,12 +165,11 @@ def classify_blocks(text: str) -> list[dict]:
                 blocks.append({"start_char": start, "end_char": end, "section": named,
                                "heading": heading, "is_heading": True})
                 continue
-        inline = _INLINE_HEADING.match(line)
+        inline = _INLINE_HEADING.match(line) if ":" in line[:64] or "-" in line[:64] else None
         if inline and len(inline.group(1).split()) <= 5:
             section = _heading_section(inline.group(1))
         if section is None:
-            has = {kind: _any_between(hits, start, end) for kind, hits in cue_hits.items()}
-            section = _body_section(line, current, has)
+            section = _body_section(line, current, lambda kind: _any_between(cue_hits[kind], start, end))
         blocks.append({"start_char": start, "end_char": end, "section": section,
                        "heading": heading, "is_heading": False})
     return blocks
@@ -205,17 +204,20 @@ def _any_between(positions: list[int], start: int, end: int) -> bool:
     return i < len(positions) and positions[i] < end
 
 
-def _body_section(line: str, current: str, has: dict) -> str:
-    """Section of a body line: its heading's, unless the line itself is plainly legal / benefits."""
-    if has["legal"]:
+def _body_section(line: str, current: str, has) -> str:
+    """Section of a body line: its heading's, unless the line itself is plainly legal / benefits.
+
+    ``has(kind)`` says whether a keyword of that kind stands in the line (found once per text).
+    """
+    if has("legal"):
         legal = _BODY_LEGAL.search(line) or (_BODY_LEGAL_WEAK.search(line) and current not in ("requirements", "preferred"))
         if legal:
             return "legal"
     if current in ("requirements", "preferred", "legal", "benefits"):
         return current
-    if has["benefits"] and _BODY_BENEFITS.search(line):
+    if has("benefits") and _BODY_BENEFITS.search(line):
         return "benefits"
-    if current == "other" and has["company"] and _BODY_COMPANY.search(line):
+    if current == "other" and has("company") and _BODY_COMPANY.search(line):
         return "company"
     if current == "company" and _ROLE_TALK.search(line):
         return "responsibilities"  # "About Acme" followed by what the role does
