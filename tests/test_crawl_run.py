@@ -1,5 +1,6 @@
 """``amscout crawl`` as a user meets it: sources, boards files, bad input, the cache, progress."""
 import socket
+import sqlite3
 import subprocess
 
 import pytest
@@ -58,6 +59,7 @@ def test_text_boards_file_and_role_filter(local_server, db_path, tmp_path):
     assert set(postings(db_path)) == {"greenhouse:beta:4001"}
     assert runs(db_path)[-1]["dropped"] == 1 and "1 dropped" in result.stdout
     result = crawl("greenhouse", "--boards-file", boards, "--base-url", srv.url, "--all-roles", db=db_path)
+    assert result.returncode == 0, result.stderr
     assert set(postings(db_path)) == {"greenhouse:beta:4001", "greenhouse:beta:4002"}
 
 
@@ -103,7 +105,6 @@ def immutable(tmp_path):
 def test_read_only_database_is_one_line_and_keeps_what_is_stored(local_server, db_path, immutable):
     srv = local_server({"/jobs/1": Route(job_page("R1")), "/jobs/2": Route(job_page("R2"))})
     assert crawl("jsonld", "--start-url", srv.url + "/jobs/1", "--depth", "0", db=db_path).returncode == 0
-    import sqlite3
     conn = sqlite3.connect(db_path)
     conn.execute("pragma wal_checkpoint(truncate)")
     conn.close()
