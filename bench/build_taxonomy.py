@@ -196,8 +196,8 @@ cert.pgmp | PgMP | certification | Project Management Institute (PMI) | Program 
 cert.pmi_acp | PMI-ACP | certification | Project Management Institute (PMI) | PMI Agile Certified Practitioner | PMI-ACP |
 cert.pm_generic | Project Management Certification | certification | various | project management certification;project management certificate;project management certified | |
 cert.ccm | Construction Management Certification | certification | CMAA and others | Certified Construction Manager;construction management certification;construction management certificate | CCM | construct
-cert.csm | Certified ScrumMaster | certification | Scrum Alliance | Certified ScrumMaster;Certified Scrum Master;Scrum Master certification | CSM | scrum;agile
-cert.psm | Professional Scrum Master | certification | Scrum.org | Professional Scrum Master | PSM | scrum;agile
+cert.csm | Certified ScrumMaster | certification | Scrum Alliance | Certified ScrumMaster;Certified Scrum Master;Scrum Master certification | CSM | scrum master;scrummaster;scrum alliance
+cert.psm | Professional Scrum Master | certification | Scrum.org | Professional Scrum Master | PSM | scrum master;scrum.org
 cert.safe | SAFe certification | certification | Scaled Agile | SAFe Agilist;SAFe certification;SAFe certified;Certified SAFe | |
 cert.csp_scrum | Certified Scrum Professional | certification | Scrum Alliance | Certified Scrum Professional | CSP | scrum;agile
 cert.csp_safety | Certified Safety Professional | certification | Board of Certified Safety Professionals (BCSP) | Certified Safety Professional | CSP | safety;osha;bcsp;ehs;hazard;industrial hygiene
