@@ -5,7 +5,7 @@ resume. A resume is not a posting, so every skill and certification found anywhe
 the pipeline reads, plus every taxonomy form named anywhere (``taxonomy_mentions``), since the
 posting pipeline deliberately skips first-person and duty sentences. The degree is the highest level the pipeline names, and
 the years of experience are the larger of the years the resume states ("8 years of account
-management") and the years its date ranges cover ("Jan 2018 – Present", overlaps merged).
+management") and the years its date ranges cover ("Jan 2018 – Present", overlaps merged, education left out).
 Nothing here touches the database.
 """
 from __future__ import annotations
@@ -25,6 +25,14 @@ _RANGE = re.compile(
     _MONTH.format("a") + r"(?P<ay>(?:19|20)\d{2})\s*(?:-|–|—|to|until)\s*"
     r"(?:" + _MONTH.format("b") + r"(?P<by>(?:19|20)\d{2})|(?P<now>present|current|now|today))",
     re.IGNORECASE)
+
+
+_EDUCATION_HEADING = re.compile(r"\b(education|academic|studies|training|qualifications)\b", re.I)
+_HEADING_WORDS = re.compile(r"\b(education|academic|studies|training|qualifications|experience|employment|"
+                            r"work|career|history|skills|projects|certifications?|summary|profile|languages|"
+                            r"volunteer\w*|awards|interests)\b", re.I)
+_SCHOOL = re.compile(r"\b(university|college|school|academy|institute|bachelor|master'?s|mba|ph\.?d|degree|"
+                     r"diploma|b\.a\.|b\.s\.|m\.a\.|m\.s\.|bsc|msc)\b", re.I)
 
 
 class ResumeError(AmscoutError):
@@ -79,11 +87,12 @@ def _docx_text(path: Path) -> str:
 def years_from_dates(text: str, today: date | None = None) -> float | None:
     """Years covered by the resume's date ranges, overlapping jobs counted once.
 
-    A range without months runs from January to December; 'present' means today.
+    A range without months runs from January to December; 'present' means today. Ranges under
+    an education heading, or on a line naming a school or degree, are study, not experience.
     """
     today = today or date.today()
     spans = []
-    for m in _RANGE.finditer(text):
+    for m in _work_ranges(text):
         start = int(m.group("ay")) * 12 + _month(m, "a", default=1) - 1
         if m.group("now"):
             end = today.year * 12 + today.month
@@ -103,6 +112,19 @@ def years_from_dates(text: str, today: date | None = None) -> float | None:
             cur_end = max(cur_end, e)
     months += cur_end - cur_start
     return round(months / 12, 1)
+
+
+def _work_ranges(text: str):
+    """Date-range matches outside education: skips lines under an education heading (a short
+    line such as 'Education') and lines that name a school or degree."""
+    in_education = False
+    for line in text.splitlines():
+        stripped = line.strip(" #*-:\t")
+        if stripped and len(stripped) <= 40 and not re.search(r"\d", stripped):
+            in_education = bool(_EDUCATION_HEADING.search(stripped)) if _HEADING_WORDS.search(stripped) else in_education
+        if in_education or _SCHOOL.search(line):
+            continue
+        yield from _RANGE.finditer(line)
 
 
 def _month(m: re.Match, which: str, default: int) -> int:

@@ -70,6 +70,11 @@ def test_years_from_date_ranges_merge_overlaps():
     assert years_from_dates("06/2020 - 05/2021", today) == 1.0
     assert years_from_dates("Graduated 2014. Born 1990.", today) is None
     assert years_from_dates("2030 - 2032", today) is None  # future ranges are typos, not experience
+    # study is not experience: ranges under an education heading or naming a school are skipped
+    resume = "Experience\nAcme, Jan 2019 - Dec 2023\nEducation\nState University 2011 - 2015\n2009 - 2011\n" \
+             "Volunteering\nFood bank 2024 - 2025"
+    assert years_from_dates(resume, today) == 7.0
+    assert years_from_dates("MBA, Example College, 2016 - 2018", today) is None
 
 
 def test_profile_takes_everything_in_the_resume():
