@@ -357,16 +357,25 @@ class TaxonomyMatcher:
         return best
 
 
+def _skill_required(doc: Doc, start: int, end: int) -> bool | None:
+    """required_at, except that a skill listed under a requirements heading ("Qualifications",
+    "What you bring") with no preference cue is required, as the guidelines read such lists."""
+    req = required_at(doc, start, end)
+    if req is None and section_at(doc, start) == "requirements":
+        return True
+    return req
+
+
 def _required_in(doc: Doc, clause: str):
-    """required_at for spans of one clause; computed once when no cue in the clause can make
+    """_skill_required for spans of one clause; computed once when no cue in the clause can make
     one statement preferred and another not (then only the section and the clause decide)."""
     if PREFERRED_CUE.search(clause):
-        return lambda start, end: required_at(doc, start, end)
+        return lambda start, end: _skill_required(doc, start, end)
     memo: list = []
 
     def required(start: int, end: int) -> bool | None:
         if not memo:
-            memo.append(required_at(doc, start, end))
+            memo.append(_skill_required(doc, start, end))
         return memo[0]
     return required
 
