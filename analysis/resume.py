@@ -3,10 +3,10 @@
 The profile comes from the same extraction pipeline that reads postings, applied to the whole
 resume. A resume is not a posting, so every skill and certification found anywhere counts: what
 the pipeline reads, plus every taxonomy form named anywhere (``taxonomy_mentions``), since the
-posting pipeline deliberately skips first-person and duty sentences. The degree is the highest level the pipeline names, and
-the years of experience are the larger of the years the resume states ("8 years of account
-management") and the years its date ranges cover ("Jan 2018 – Present", overlaps merged, education left out).
-Nothing here touches the database.
+posting pipeline deliberately skips first-person and duty sentences. The degree is the highest
+level the pipeline names; the years of experience are the larger of the years the resume states
+("8 years of account management") and the years its date ranges cover ("Jan 2018 – Present",
+overlaps merged, education left out). Nothing here touches the database.
 """
 from __future__ import annotations
 
