@@ -134,7 +134,8 @@ def accuracy_sentences() -> list[str]:
             if isinstance(value, (int, float)):
                 parts.append(f"{key} {value:.3f}")
             elif isinstance(value, dict):
-                best = next((value[k] for k in ("f1", "accuracy", "score") if isinstance(value.get(k), (int, float))), None)
+                best = next((value[k] for k in ("f1", "accuracy", "score")
+                             if isinstance(value.get(k), (int, float))), None)
                 if best is not None:
                     parts.append(f"{key} {best:.3f}")
     where = data.get("dataset") or data.get("gold") or (

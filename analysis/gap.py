@@ -200,7 +200,8 @@ def skills_section(all_skills, have, missing, profile, min_n) -> Section:
                            [{"canonical": r["canonical"], "label": r["label"], "count": 0} for r in unasked],
                            [("Skill", "label")]))
     items.append(prevalence_table("skills_missing", "Skills you are missing, ranked by demand", missing, "Skill",
-                                  note=f"Shares need at least {min_n} postings; widen the filters if they show 'too few'."))
+                                  note=f"Shares need at least {min_n} postings; widen the filters "
+                                       "if they show 'too few'."))
     return Section("skills", "Skills", paragraphs=[
         "Share of matching postings that ask for each skill, with 95% intervals."], items=items)
 

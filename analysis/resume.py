@@ -121,7 +121,8 @@ def _work_ranges(text: str):
     for line in text.splitlines():
         stripped = line.strip(" #*-:\t")
         if stripped and len(stripped) <= 40 and not re.search(r"\d", stripped):
-            in_education = bool(_EDUCATION_HEADING.search(stripped)) if _HEADING_WORDS.search(stripped) else in_education
+            if _HEADING_WORDS.search(stripped):  # a new section starts
+                in_education = bool(_EDUCATION_HEADING.search(stripped))
         if in_education or _SCHOOL.search(line):
             continue
         yield from _RANGE.finditer(line)

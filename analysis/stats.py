@@ -254,7 +254,8 @@ def corpus_counts(db, filters) -> dict:
         read = n
     unread = matching - read
     undated = int(undated or 0)
-    return {"simulated": simulated_postings(db), "postings": n, "first_day": first, "last_day": last, "with_salary": int(with_salary or 0),
+    return {"simulated": simulated_postings(db), "postings": n, "first_day": first, "last_day": last,
+            "with_salary": int(with_salary or 0),
             "duplicates_left_out": dupes, "not_yet_extracted": unread, "dated_by_first_seen": undated}
 
 

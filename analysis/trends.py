@@ -250,7 +250,8 @@ def change_section(rg, pg, filters: Filters) -> Section:
             f"(n={int(per_n[last]):,}) for the {len(tested)} most mentioned skills; 'significant' "
             "means a Holm-adjusted p-value below 0.05.")
         risers = [r for r in changes if r["change"] > 0][:SHOWN_CHANGES]
-        fallers = sorted([r for r in changes if r["change"] < 0], key=lambda r: (r["change"], r["canonical"]))[:SHOWN_CHANGES]
+        fallers = sorted([r for r in changes if r["change"] < 0],
+                         key=lambda r: (r["change"], r["canonical"]))[:SHOWN_CHANGES]
         items.append(change_table("risers", "Largest risers", risers))
         items.append(change_table("fallers", "Largest fallers", fallers))
     else:
