@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from concurrent.futures import ThreadPoolExecutor
 from typing import Sequence
 
@@ -123,9 +124,21 @@ def fingerprint(db, taxonomy_version: str) -> dict:
         h.update("".join(r[0] for r in rows).encode("utf-8"))
     versions = [r[0] for r in db.conn.execute(
         "select distinct coalesce(pv, '') from sel order by 1")]
+    taxonomy = data_taxonomy_version(versions, taxonomy_version)
     h.update(("pipeline:" + ",".join(versions) + "\n").encode("utf-8"))
-    h.update(f"taxonomy:{taxonomy_version}\n".encode("utf-8"))
-    return {"sha256": h.hexdigest(), "pipeline_versions": versions, "taxonomy_version": taxonomy_version}
+    h.update(f"taxonomy:{taxonomy}\n".encode("utf-8"))
+    return {"sha256": h.hexdigest(), "pipeline_versions": versions, "taxonomy_version": taxonomy}
+
+
+def data_taxonomy_version(pipeline_versions: Sequence[str], current: str) -> str:
+    """The taxonomy the stored extractions were made with.
+
+    Pipeline versions look like ``r<rules>-t<taxonomy>``: the taxonomy part is what read the data,
+    so editing the taxonomy files changes the fingerprint only once postings are re-extracted.
+    Versions without that part (older or synthetic data) fall back to the installed taxonomy.
+    """
+    found = sorted({m.group(1) for v in pipeline_versions if (m := re.search(r"-t([0-9a-f]+)$", v or ""))})
+    return ",".join(found) if found else current
 
 
 def frame(db, sql: str, params: Sequence = ()) -> pd.DataFrame:
@@ -175,8 +188,11 @@ def requirement_groups(db, kinds: Sequence[str], id_from: str | None = None,
         group by 1, 2, 3, 4""", params)
 
 
+WORKER_SHARE_START = 0.4  # the worker counts the postings from this quantile of ids on
+
+
 class RequirementCounts:
-    """``requirement_groups`` computed by two connections at once, on two halves of the posting ids.
+    """``requirement_groups`` computed by two connections at once, on two parts of the posting ids.
 
     Counting requirements is the one step whose cost grows with every mention (about ten rows
     per posting). SQLite releases the GIL while it works, so a worker thread with its own
@@ -190,7 +206,9 @@ class RequirementCounts:
         n = db.conn.execute("select count(*) from sel").fetchone()[0]
         self.mid = None
         if open_db is not None and filters is not None and n >= 2:
-            self.mid = db.conn.execute("select id from sel order by id limit 1 offset ?", [n // 2]).fetchone()[0]
+            # The worker takes the larger part: this connection also computes the other statistics.
+            at = int(n * WORKER_SHARE_START)
+            self.mid = db.conn.execute("select id from sel order by id limit 1 offset ?", [at]).fetchone()[0]
             self.pool = ThreadPoolExecutor(max_workers=1)
             self.future = self.pool.submit(self._worker, open_db, filters)
 

@@ -114,6 +114,14 @@ def test_fingerprint_depends_on_content_and_versions(db_path):
     select_postings(db, Filters.build())
     assert stats.fingerprint(db, "tax-1")["sha256"] != a["sha256"]
     assert math.isclose(len(a["sha256"]), 64)
+    # real pipeline versions carry the taxonomy that read the data: the installed one is not used
+    assert stats.data_taxonomy_version(["r1a2b-t0a392e03cc56"], "installed") == "0a392e03cc56"
+    assert stats.data_taxonomy_version(["test-1"], "installed") == "installed"
+    db.conn.execute("update extractions set pipeline_version = 'r1a2b-tbeef'")
+    db.conn.commit()
+    select_postings(db, Filters.build())
+    b = stats.fingerprint(db, "tax-1")
+    assert b["taxonomy_version"] == "beef" and b == stats.fingerprint(db, "tax-2")
 
 
 def test_requirement_counts_split_in_two_connections_agree(db_path):
