@@ -209,10 +209,13 @@ class TaxonomyMatcher:
             if block.get("is_heading") or block["section"] in NEVER_SECTIONS:
                 continue
             full = block["section"] in READ_SECTIONS
+            if not full and not _holds(starts, block["start_char"], block["end_char"]):
+                continue  # elsewhere only named skills are read: a block naming none is skipped
             clauses = block.get("clauses")
             if clauses is None:  # shared with sections.clause_at
                 clauses = block["clauses"] = split_clauses(text, block["start_char"], block["end_char"])
-            caps = [bool(CAPABILITY_CUE.search(text[a:b])) for a, b in clauses]
+            caps = [bool(CAPABILITY_CUE.search(text[a:b])) if full or _holds(starts, a, b) else False
+                    for a, b in clauses]
             if not (full or any(caps)):
                 continue
             voiced = [bool(_EMPLOYER_VOICE.search(text, a, b)) for a, b in clauses]
@@ -391,6 +394,12 @@ def _cert_required(doc: Doc, start: int, end: int) -> bool | None:
             if REQUIRED_CUE.search(tail):
                 return True
     return req
+
+
+def _holds(starts: list[int], a: int, b: int) -> bool:
+    """Does a match start within [a, b)? (``starts`` sorted.)"""
+    i = bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
 
 
 def _not_about_skills(clause: str, employer_voice: bool) -> bool:
