@@ -2,15 +2,18 @@
 
 Runs `amscout extract --input dev.postings.jsonl --output <tmp>` (the same code path a user
 runs), then ../shared/eval/score.py on the result, and prints the full table for all postings
-and for the sales subset (account management + sales).
+and for the sales subset (account management + sales). The headline figures are saved to
+``data/eval_summary.json`` (``--no-save`` to skip), which reports quote in their method section.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -22,6 +25,7 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", default=str(PROJECT.parent / "shared"), help="path to the shared folder")
     ap.add_argument("--processes", type=int, default=1)
     ap.add_argument("--keep", help="also write the predictions to this path")
+    ap.add_argument("--no-save", action="store_true", help="do not update data/eval_summary.json")
     args = ap.parse_args(argv)
     eval_dir = Path(args.shared) / "eval"
     postings, gold, scorer = eval_dir / "dev.postings.jsonl", eval_dir / "dev.gold.jsonl", eval_dir / "score.py"
@@ -46,7 +50,22 @@ def main(argv=None) -> int:
                 print(out.stderr, file=sys.stderr)
                 return out.returncode
             print()
+        if not args.no_save:
+            save_summary(scorer, postings, gold, preds, n)
     return 0
+
+
+def save_summary(scorer: Path, postings: Path, gold: Path, preds: Path, n: int) -> None:
+    """Write the scorer's JSON (all postings) with what was measured and when."""
+    from analysis.pipeline import PIPELINE_VERSION
+
+    out = subprocess.run([sys.executable, str(scorer), str(postings), str(gold), str(preds), "--json"],
+                         capture_output=True, text=True, check=True)
+    summary = {**json.loads(out.stdout), "dataset": f"the shared labelled dev set ({n} real postings)",
+               "pipeline_version": PIPELINE_VERSION, "date": date.today().isoformat()}
+    target = PROJECT / "data" / "eval_summary.json"
+    target.write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"saved the figures to {target.relative_to(PROJECT)}")
 
 
 if __name__ == "__main__":
