@@ -123,7 +123,7 @@ def plan(source: str, sources: list[str], boards: list[str], boards_file, start_
     def job(name: str) -> dict:
         if name not in sources:
             raise AmscoutError(f"boards file names unknown source {name!r}; choose one of: {', '.join(sources)}")
-        return jobs.setdefault(name, {"boards": [], "start_urls": [], "sitemaps": []})
+        return jobs.setdefault(name, {"boards": [], "start_urls": [], "sitemaps": [], "companies": {}})
 
     for entry in listed:
         name = entry["source"] or (source if source != "all" else None)
@@ -133,6 +133,8 @@ def plan(source: str, sources: list[str], boards: list[str], boards_file, start_
             continue
         key = "start_urls" if name == JSONLD else "boards"
         job(name)[key].append(entry["token"])
+        if entry["company"]:
+            job(name)["companies"][entry["token"]] = entry["company"]
     if source != "all":
         target = job(source)
         target["boards"] += [b for b in boards if b not in target["boards"]]
@@ -149,7 +151,7 @@ def spider_kwargs(name: str, job: dict, base_url, depth, max_pages) -> dict:
     if name == JSONLD:
         return {"start_urls": job["start_urls"], "sitemaps": job["sitemaps"], "depth": depth,
                 "max_pages": max_pages}
-    return {"boards": job["boards"], "base_url": base_url, "max_pages": max_pages}
+    return {"boards": job["boards"], "base_url": base_url, "max_pages": max_pages, "companies": job["companies"]}
 
 
 def check_ready(jobs: dict, settings: Settings) -> None:

@@ -34,7 +34,7 @@ class AshbySpider(BoardSpider):
         return self.make_posting(
             board, job["id"], job,
             title=job.get("title"),
-            company=board,
+            company=self.company_name(board),
             location=location,
             country=nz.country_code(address.get("addressCountry")) or nz.country_from_location(location),
             department=job.get("department") or job.get("team"),

@@ -6,7 +6,8 @@ A spider asks one API per board (a company's token on Greenhouse, Lever, ...) an
 - the module is ``crawler/spiders/<name>.py`` and the class's ``name`` is the source name;
 - keyword arguments: ``boards`` (a list, or a comma-separated string as ``scrapy crawl -a``
   gives it), ``base_url`` (optional: replaces the scheme and host of ``api_base`` and keeps the
-  API's path), ``max_pages`` (optional: list pages per board);
+  API's path), ``max_pages`` (optional: list pages per board), ``companies`` (optional: board
+  token -> company name, from a boards file; APIs that do not name the company use it);
 - the API host is ``api_base``; the ``--base-url`` argument wins, then the Scrapy setting
   ``AMSCOUT_BASE_URL``, then ``api_base``. ``{board}`` in either is replaced by the board token
   (Recruitee's host is per board);
@@ -20,6 +21,7 @@ A spider asks one API per board (a company's token on Greenhouse, Lever, ...) an
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Iterable
 from urllib.parse import quote, urlencode
 
@@ -39,9 +41,10 @@ class BoardSpider(scrapy.Spider):
     default_boards: list[str] = []           # used when no board is given (keyed aggregators)
     default_max_pages: int | None = None
 
-    def __init__(self, boards=None, base_url=None, max_pages=None, *args, **kwargs):
+    def __init__(self, boards=None, base_url=None, max_pages=None, companies=None, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.boards = self._board_list(boards) or list(self.default_boards)
+        self.companies = dict(companies or {})
         self.base_url = base_url.rstrip("/") if base_url else None
         self.max_pages = int(max_pages) if max_pages not in (None, "") else self.default_max_pages
 
@@ -56,6 +59,13 @@ class BoardSpider(scrapy.Spider):
         if isinstance(boards, str):
             boards = boards.split(",")
         return [str(b).strip() for b in boards if b and str(b).strip()]
+
+    def company_name(self, board: str) -> str:
+        """The company behind a board, for APIs whose records do not name it (Lever, Ashby).
+
+        The boards file's ``company`` wins; else the token made readable ("acme-foods" ->
+        "Acme Foods"), which is what a reader of a report would call it."""
+        return self.companies.get(board) or " ".join(w.capitalize() for w in re.split(r"[-_\s]+", board) if w)
 
     # ------------------------------------------------------------------ requests
 

@@ -35,7 +35,7 @@ class GreenhouseSpider(BoardSpider):
         return self.make_posting(
             board, job["id"], job,
             title=job.get("title"),
-            company=job.get("company_name") or board,
+            company=job.get("company_name") or self.company_name(board),
             location=location,
             country=nz.country_from_location(location),
             department=_names(job.get("departments")),

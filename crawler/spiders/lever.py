@@ -45,7 +45,7 @@ class LeverSpider(BoardSpider):
         return self.make_posting(
             board, job["id"], job,
             title=job.get("text"),
-            company=board,
+            company=self.company_name(board),
             location=location,
             country=nz.country_code(job.get("country")) or nz.country_from_location(location),
             department=categories.get("team") or categories.get("department"),

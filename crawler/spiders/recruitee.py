@@ -38,7 +38,7 @@ class RecruiteeSpider(BoardSpider):
         return self.make_posting(
             board, offer["id"], offer,
             title=offer.get("title"),
-            company=offer.get("company_name") or board,
+            company=offer.get("company_name") or self.company_name(board),
             location=location,
             country=nz.country_code(offer.get("country_code")) or nz.country_code(offer.get("country")),
             department=offer.get("department"),

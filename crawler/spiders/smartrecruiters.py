@@ -68,7 +68,7 @@ class SmartRecruitersSpider(BoardSpider):
         return self.make_posting(
             board, summary["id"], record,
             title=record.get("name"),
-            company=(record.get("company") or {}).get("name") or board,
+            company=(record.get("company") or {}).get("name") or self.company_name(board),
             location=location,
             country=nz.country_code(where.get("country")) or nz.country_from_location(location),
             department=(record.get("department") or {}).get("label")

@@ -23,7 +23,7 @@ class WorkableSpider(BoardSpider):
             return
         if not isinstance(data, dict) or not isinstance(data.get("jobs"), list):
             return self.bad_shape(response, 'an object with a "jobs" list')
-        company = data.get("name") or board
+        company = data.get("name") or self.company_name(board)
         for job in data["jobs"]:
             if isinstance(job, dict) and job.get("shortcode"):
                 yield self.posting(board, company, job)
