@@ -13,6 +13,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from errors import AmscoutError
 
@@ -30,6 +31,11 @@ COMPONENTS = [
     ("amscout_work_mode", "analysis.components.work_mode"),
     ("amscout_role_seniority", "analysis.components.role_seniority"),
 ]
+
+# Scraped postings often lose the line breaks between bullets ("environmentSFDC", "AWS.Expert",
+# "Kafka)Load"): split there, so that the taxonomy's phrases match the words on either side.
+GLUED_INFIXES = [r"(?<=[a-z])(?=[A-Z][a-z])", r"(?<=[a-z]{3})(?=[A-Z]{2})", r"(?<=[A-Z]{2})\.(?=[A-Z][a-z])",
+                 r"(?<=[a-z)])\.(?=[A-Z])", r"(?<=\w)[)\]](?=[A-Z])"]
 
 # Real postings repeat many distinct chunks; spaCy's default cache holds 10,000.
 TOKENIZER_CACHE = 200_000
@@ -72,6 +78,7 @@ def build_nlp(model: str | None = None) -> Language:
             raise AmscoutError(f"cannot load spaCy model {model!r}: {str(exc).splitlines()[0]}") from None
     else:
         nlp = spacy.blank("en")
+    nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + GLUED_INFIXES).finditer
     try:
         nlp.tokenizer.max_cache_size = TOKENIZER_CACHE  # spaCy >= 3.7
     except AttributeError:

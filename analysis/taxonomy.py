@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -58,6 +59,11 @@ def _is_acronym(form: str) -> bool:
     return 2 <= len(letters) <= 6 and upper >= 2 and upper >= len(letters) - 1 and " " not in form
 
 
+# A lower-case letter right before an upper-case one: the tokenizer splits there (glued bullets),
+# so a camel-case name ("HubSpot", "PowerPoint") is also matched in its own spelling.
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
 @dataclass
 class Taxonomy:
     skills: dict[str, dict] = field(default_factory=dict)        # id -> row
@@ -88,6 +94,8 @@ def load(directory: str | None = None) -> Taxonomy:
                 tax.skill_cased.setdefault(form, sid)
             else:
                 tax.skill_forms.setdefault(form.lower(), sid)
+                if _CAMEL.search(form):  # "HubSpot" is two tokens, "Hubspot" one: match both
+                    tax.skill_forms.setdefault(form, sid)
         for form in _list(row["cased"]):
             tax.skill_cased.setdefault(form, sid)
         tax.skill_cues.extend((cue.lower(), sid) for cue in _list(row["cues"]))
@@ -96,6 +104,8 @@ def load(directory: str | None = None) -> Taxonomy:
         tax.certs[cid] = row
         for form in _list(row["full"]):
             tax.cert_forms.setdefault(form.lower(), cid)
+            if _CAMEL.search(form):
+                tax.cert_forms.setdefault(form, cid)
         for form in _list(row["acronyms"]):
             tax.cert_acronyms.setdefault(form, []).append(cid)
     for row in _rows(base / "fields.tsv"):

@@ -142,6 +142,9 @@ _CUE_REACH = 60  # characters after a free phrase searched for a cue
 
 
 _WORD_START = re.compile(r"\b\w")
+# Words that, with a taxonomy skill, make a short line a requirement ("Experience building...").
+_EXPERIENCE_DOING = re.compile(r"\bexperience[ds]? (?:\w+ing|(?:\w+ly )?\w+ing)\b", re.I)
+_SKILL_WORDS = re.compile(r"\b(experience|proficien\w*|knowledge|skills?|advanced|hands-on|expert)\b", re.I)
 
 
 @Language.factory("amscout_taxonomy")
@@ -206,15 +209,16 @@ class TaxonomyMatcher:
         starts = [sp[0] for sp in skill_spans]
         out: list[dict] = []
         for block in doc._.blocks or []:
-            if block.get("is_heading") or block["section"] in NEVER_SECTIONS:
+            if block["section"] in NEVER_SECTIONS or (block.get("is_heading") and not _skill_line(
+                    text, block, starts)):
                 continue
-            full = block["section"] in READ_SECTIONS
+            full = block["section"] in READ_SECTIONS and not block.get("is_heading")
             if not full and not _holds(starts, block["start_char"], block["end_char"]):
                 continue  # elsewhere only named skills are read: a block naming none is skipped
             clauses = block.get("clauses")
             if clauses is None:  # shared with sections.clause_at
                 clauses = block["clauses"] = split_clauses(text, block["start_char"], block["end_char"])
-            caps = [bool(CAPABILITY_CUE.search(text[a:b])) if full or _holds(starts, a, b) else False
+            caps = [_capability(text, a, b, block) if full or _holds(starts, a, b) else False
                     for a, b in clauses]
             if not (full or any(caps)):
                 continue
@@ -394,6 +398,19 @@ def _cert_required(doc: Doc, start: int, end: int) -> bool | None:
             if REQUIRED_CUE.search(tail):
                 return True
     return req
+
+
+def _capability(text: str, a: int, b: int, block: dict) -> bool:
+    """Does the clause name an ability ("strong ... skills", "experience building ...")?"""
+    return bool(block.get("is_heading") or CAPABILITY_CUE.search(text[a:b]) or _EXPERIENCE_DOING.search(text, a, b))
+
+
+def _skill_line(text: str, block: dict, starts: list[int]) -> bool:
+    """A short title-case bullet ("Hands-on Experience with Salesforce Sales Cloud") can pass for
+    a requirements heading; when it names a skill and a capability, its named skills are read."""
+    a, b = block["start_char"], block["end_char"]
+    return (block["section"] in READ_SECTIONS and _holds(starts, a, b)
+            and bool(CAPABILITY_CUE.search(text, a, b) or _SKILL_WORDS.search(text, a, b)))
 
 
 def _holds(starts: list[int], a: int, b: int) -> bool:
