@@ -10,6 +10,7 @@ overlaps merged, education left out). Nothing here touches the database.
 """
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date
 from pathlib import Path
@@ -65,8 +66,11 @@ def read_text(path: str | Path) -> str:
 
 
 def _pdf_text(path: Path) -> str:
+    """Text of every page; pypdf's own warnings about a damaged file are silenced, because a
+    file it cannot read becomes one clear error instead."""
     from pypdf import PdfReader
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     reader = PdfReader(str(path))
     if reader.is_encrypted:
         raise ResumeError(f"cannot read {path.name}: the PDF is encrypted")
