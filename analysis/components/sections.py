@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis.text import split_blocks, split_clauses
+from analysis.text import lowered, split_blocks, split_clauses
 
 SECTIONS = ("requirements", "preferred", "responsibilities", "benefits", "company", "legal", "other")
 
@@ -230,8 +230,15 @@ _ROLE_TALK = re.compile(r"\b(?:you will|you'll|this role|the role|this position|
                         r"will be responsible|reports? to)\b", re.I)
 
 
+# The Doc last asked about and its index: the components ask about one Doc many times in a row,
+# and each ``doc._`` access costs a few microseconds (it builds an accessor object).
+_LAST: list = [None, None]
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, kept once per Doc: spaCy rebuilds the string from every token on each access."""
+    if _LAST[0] is doc:
+        return _LAST[1].text
     text = doc._.text_cache
     if text is None:
         text = doc._.text_cache = doc.text
@@ -246,10 +253,29 @@ class SectionIndex:
         self.blocks = blocks
         self.starts = [b["start_char"] for b in blocks]
         self.clause_cues: dict[tuple[int, int], tuple[bool, bool]] = {}
+        self._lower: str | None = None
+
+    @property
+    def lower(self) -> str:
+        """The text lower-cased, same length (see ``analysis.text.lowered``), computed once."""
+        if self._lower is None:
+            self._lower = lowered(self.text)
+        return self._lower
 
     def block(self, char: int) -> dict | None:
         i = bisect_right(self.starts, char) - 1
         return self.blocks[i] if i >= 0 else None
+
+    def section(self, char: int) -> str:
+        i = bisect_right(self.starts, char) - 1
+        return self.blocks[i]["section"] if i >= 0 else "other"
+
+    def clauses(self, block: dict) -> list[tuple[int, int]]:
+        """The clauses of a block, split once."""
+        clauses = block.get("clauses")
+        if clauses is None:
+            clauses = block["clauses"] = split_clauses(self.text, block["start_char"], block["end_char"])
+        return clauses
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         block = self.block(start)
@@ -273,13 +299,20 @@ class SectionIndex:
         return self.clause_cues[key]
 
 
-def _index(doc: Doc) -> SectionIndex:
+def section_index(doc: Doc) -> SectionIndex:
+    """The Doc's SectionIndex (built on first use when the sections component has not run)."""
+    if _LAST[0] is doc:
+        return _LAST[1]
     index = doc._.sections
     if index is None:
         if doc._.blocks is None:
             doc._.blocks = classify_blocks(doc_text(doc))
         index = doc._.sections = SectionIndex(doc_text(doc), doc._.blocks)
+    _LAST[0], _LAST[1] = doc, index
     return index
+
+
+_index = section_index
 
 
 def block_at(doc: Doc, char: int) -> dict | None:
@@ -288,8 +321,7 @@ def block_at(doc: Doc, char: int) -> dict | None:
 
 
 def section_at(doc: Doc, char: int) -> str:
-    block = _index(doc).block(char)
-    return block["section"] if block else "other"
+    return _index(doc).section(char)
 
 
 def clause_at(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -383,6 +415,8 @@ class SectionsComponent:
     """Sets ``doc._.blocks``: [{start_char, end_char, section, heading, is_heading}]."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.blocks = classify_blocks(doc_text(doc))
-        doc._.sections = SectionIndex(doc_text(doc), doc._.blocks)
+        text = doc_text(doc)
+        index = SectionIndex(text, classify_blocks(text))
+        doc._.blocks, doc._.sections = index.blocks, index
+        _LAST[0], _LAST[1] = doc, index
         return doc
