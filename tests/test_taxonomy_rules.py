@@ -37,3 +37,30 @@ def test_glued_bullets_are_split(nlp):
     assert found.get("Hubspot") == "HubSpot"
     assert found.get("Cold calling") == "prospecting and lead generation"
     assert found.get("Attention to detail") == "attention to detail"
+
+
+def test_camel_case_names_are_not_cut_as_glued_bullets(nlp):
+    found = skills(nlp, "Requirements\nKnowledge of BI suites such as Qlik or MicroStrategy\n")
+    assert found.get("MicroStrategy") == "BI and dashboard tools"
+
+
+def test_free_phrases_take_the_concept_of_their_most_specific_cue(nlp):
+    found = skills(nlp, "Qualifications\n"
+                        "- Financial fluency at a granular level of detail\n"
+                        "- Comfortable with external stakeholder interactions\n"
+                        "- Able to cope with unexpected setbacks\n"
+                        "- Able to work effectively across functions and departments\n"
+                        "- Typing skills\n")
+    assert found.get("Financial fluency at a granular level of detail") == "financial acumen"
+    assert found.get("external stakeholder interactions") == "stakeholder management"
+    assert found.get("unexpected setbacks") == "adaptability"
+    assert found.get("work effectively across functions") == "cross-functional collaboration"
+    assert "Typing" in found
+
+
+def test_an_industry_that_modifies_another_skill_gives_way_to_it(nlp):
+    found = skills(nlp, "Requirements\nExperience with healthcare stakeholders and retail analytics; "
+                        "background in the insurance industry\n")
+    assert found.get("healthcare stakeholders") == "stakeholder management"
+    assert found.get("retail analytics") == "data analysis"
+    assert found.get("insurance industry") == "industry/vertical knowledge"

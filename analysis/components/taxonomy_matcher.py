@@ -144,6 +144,18 @@ _CUE_REACH = 60  # characters after a free phrase searched for a cue
 _WORD_START = re.compile(r"\b\w")
 # Words that, with a taxonomy skill, make a short line a requirement ("Experience building...").
 _EXPERIENCE_DOING = re.compile(r"\bexperience[ds]? (?:\w+ing|(?:\w+ly )?\w+ing)\b", re.I)
+# Where the head of a free phrase ends: the first preposition or relative word after it.
+_HEAD_END = re.compile(r"\s+(?:at|of|in|on|for|with|within|across|to|from|under|through|that|which|"
+                       r"while|when|where|by|as)\s+", re.I)
+# Concepts named by a word that often only modifies the noun after it (an industry).
+_MODIFIER_CONCEPTS = ("dom.industry_vertical",)
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
+_INDUSTRY_HEADS = {
+    "industry", "industries", "sector", "sectors", "space", "market", "markets", "vertical", "verticals",
+    "experience", "background", "environment", "environments", "setting", "settings", "field", "company",
+    "companies", "organization", "organizations", "clients", "customers", "accounts", "sales", "is",
+    "are", "and", "or", "a", "an", "the", "preferred", "required", "strongly", "highly", "plus", "knowledge"}
+_SKILLS_AFTER = re.compile(r"\s+(?:skills?|abilities|capabilities|proficiency)\b", re.I)
 _SKILL_WORDS = re.compile(r"\b(experience|proficien\w*|knowledge|skills?|advanced|hands-on|expert)\b", re.I)
 
 
@@ -208,7 +220,7 @@ class TaxonomyMatcher:
         text = doc_text(doc)
         starts = [sp[0] for sp in skill_spans]
         out: list[dict] = []
-        for block in doc._.blocks or []:
+        for block in _mend_blocks(doc._.blocks or [], starts, skill_spans):
             if block["section"] in NEVER_SECTIONS or (block.get("is_heading") and not _skill_line(
                     text, block, starts)):
                 continue
@@ -218,6 +230,7 @@ class TaxonomyMatcher:
             clauses = block.get("clauses")
             if clauses is None:  # shared with sections.clause_at
                 clauses = block["clauses"] = split_clauses(text, block["start_char"], block["end_char"])
+            clauses = _mend(clauses, starts, skill_spans)
             caps = [_capability(text, a, b, block) if full or _holds(starts, a, b) else False
                     for a, b in clauses]
             if not (full or any(caps)):
@@ -252,21 +265,35 @@ class TaxonomyMatcher:
                     reach_end = items[min(i + 2, len(items) - 1)][1] if i + 1 < len(items) else b
                     while first < len(inside) and inside[first][1] <= rs:
                         first += 1  # items and matches both run left to right
-                    named = []
-                    for span in inside[first:]:
-                        if span[0] >= re_:
-                            break
-                        named.append(span)
-                    if named:
+                    last = first  # the matches that start inside this item (no copy of the rest)
+                    while last < len(inside) and inside[last][0] < re_:
+                        last += 1
+                    named = inside[first:last]
+                    if named and s < e:
+                        named = self._modified(text, s, e, re_, named)
                         out.extend(self._skill(doc, ms, me, t, required(ms, me)) for ms, me, t in named)
                         continue
                     if degree and (any(rs <= ds < re_ for ds, _ in degree) or
                                    any(fs < e and s < fe for fs, fe in fields)):
                         continue  # the degree statement itself, or a field of study
                     if s < e and full and not duty and (
-                            _is_name(text[s:e]) or self._single_cue_word(text[s:e])):
+                            _is_name(text[s:e]) or self._single_cue_word(text[s:e])
+                            or _named_as_skill(text, s, e, re_)):
                         out.append(self._phrase(doc, s, e, text[s:min(reach_end, e + _CUE_REACH)], required(s, e)))
         return _dedupe(out)
+
+    def _modified(self, text: str, s: int, e: int, raw_end: int, named: list) -> list:
+        """An industry named as the modifier of a noun that cues another concept ("managed care
+        analytics", "healthcare stakeholders"): the item names that concept, not the industry."""
+        out = []
+        for ms, me, sid in named:
+            if sid in _MODIFIER_CONCEPTS and s <= ms and me <= e and _modifies(text, me, raw_end):
+                other = self._cue(text[s:ms] + " " + text[me:e])
+                if other and other != sid:
+                    out.append((s, e, other))
+                    continue
+            out.append((ms, me, sid))
+        return out
 
     def _items(self, text: str, a: int, b: int, protected) -> list[tuple[int, int]]:
         """A clause cut into items at separators outside taxonomy matches: (raw start, raw end,
@@ -294,7 +321,8 @@ class TaxonomyMatcher:
         """A free skill phrase; its concept from a cue in it, else in the words right after it
         ("manage both timely and multiple priorities": the cue stands in the next item)."""
         phrase = doc_text(doc)[start:end]
-        sid = self._cue(phrase) or self._cue(reach)
+        head = _HEAD_END.split(phrase, 1)[0]  # "financial competency at a detailed level": the head decides
+        sid = (head != phrase and self._cue(head)) or self._cue(phrase) or self._cue(reach)
         if sid:
             skill = self._skill(doc, start, end, sid, required)
             skill["id"] = None  # the concept is inferred from a cue, not named
@@ -307,17 +335,19 @@ class TaxonomyMatcher:
         return " " not in phrase and len(phrase) > 3 and self._cue(phrase) is not None
 
     def _cue(self, phrase: str) -> str | None:
-        """The skill whose cue stem, earliest in taxonomy order, stands in the phrase."""
+        """The skill whose cue stem stands in the phrase: the longest stem, then the earliest in
+        taxonomy order ("external stakeholder interactions": stakeholder, not interact)."""
         low = phrase.lower()
         best = None
         for m in _WORD_START.finditer(low):
             at = m.start()
             for i, stem, sid in self._cues.get(low[at:at + 3], ()):
-                if (best is None or i < best[0]) and low.startswith(stem.rstrip("$"), at):
+                rank = (-len(stem.rstrip("$")), i)  # the longest, most specific stem first
+                if (best is None or rank < best[0]) and low.startswith(stem.rstrip("$"), at):
                     end = at + len(stem) - 1
                     if stem.endswith("$") and end < len(low) and low[end].isalnum():
                         continue  # "initiative$": the whole word only, not "initiatives"
-                    best = (i, sid)
+                    best = (rank, sid)
         return best[1] if best else None
 
     # ------------------------------------------------------------------ certifications
@@ -413,6 +443,38 @@ def _skill_line(text: str, block: dict, starts: list[int]) -> bool:
             and bool(CAPABILITY_CUE.search(text, a, b) or _SKILL_WORDS.search(text, a, b)))
 
 
+def _straddled(starts: list[int], skill_spans, a: int, b: int, next_start: int) -> bool:
+    """Does a taxonomy name start in [a, b) and run past next_start?"""
+    i = bisect_left(starts, b) - 1  # the last match starting before b
+    return i >= 0 and skill_spans[i][0] >= a and skill_spans[i][1] > next_start
+
+
+def _mend(clauses: list[tuple[int, int]], starts: list[int], skill_spans) -> list[tuple[int, int]]:
+    """Join clauses that a taxonomy name straddles: "MicroStrategy" is a name, not glued bullets."""
+    out = [clauses[0]]
+    for a, b in clauses[1:]:
+        if _straddled(starts, skill_spans, out[-1][0], out[-1][1], a):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _mend_blocks(blocks: list[dict], starts: list[int], skill_spans) -> list[dict]:
+    """Join body blocks of one section that a taxonomy name straddles (a name cut as glued bullets)."""
+    out: list[dict] = []
+    for block in blocks:
+        last = out[-1] if out else None
+        if (last and not last.get("is_heading") and not block.get("is_heading")
+                and last["section"] == block["section"]
+                and _straddled(starts, skill_spans, last["start_char"], last["end_char"], block["start_char"])):
+            out[-1] = {**last, "end_char": block["end_char"]}
+            out[-1].pop("clauses", None)
+        else:
+            out.append(block)
+    return out
+
+
 def _holds(starts: list[int], a: int, b: int) -> bool:
     """Does a match start within [a, b)? (``starts`` sorted.)"""
     i = bisect_left(starts, a)
@@ -426,6 +488,22 @@ def _not_about_skills(clause: str, employer_voice: bool) -> bool:
                 or ("I" in clause and _FIRST_PERSON.search(clause))
                 or _ELIGIBILITY.search(clause) or _LABEL_LINE.match(clause)
                 or (employer_voice and not _CANDIDATE_VOICE.search(clause)))
+
+
+def _modifies(text: str, end: int, item_end: int) -> bool:
+    """Is the name a modifier of the noun after it ("clinical information", "managed care
+    analytics", "healthcare stakeholders")? Then the item is about that noun, not the industry."""
+    m = _NEXT_WORD.match(text, end, item_end)
+    return bool(m) and m.group(1).lower() not in _INDUSTRY_HEADS
+
+
+def _named_as_skill(text: str, s: int, e: int, raw_end: int) -> bool:
+    """One lower-case word followed by "skills" / "abilities" names a skill ("typing skills")."""
+    return e - s > 3 and _content_word(text[s:e]) and bool(_SKILLS_AFTER.match(text, e, raw_end))
+
+
+def _content_word(word: str) -> bool:
+    return word.isalpha() and not _FRAGMENT.search(word) and not _STOP_PIECES.match(word)
 
 
 def _is_name(phrase: str) -> bool:
