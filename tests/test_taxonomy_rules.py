@@ -64,3 +64,11 @@ def test_an_industry_that_modifies_another_skill_gives_way_to_it(nlp):
     assert found.get("healthcare stakeholders") == "stakeholder management"
     assert found.get("retail analytics") == "data analysis"
     assert found.get("insurance industry") == "industry/vertical knowledge"
+
+
+def test_named_skills_in_long_run_together_items_are_kept(nlp):
+    found = skills(nlp, "Requirements\nAble to partner with peers and win the trust of a wide group of "
+                        "people Deep proficiency in Microsoft Excel Finance experience should include five "
+                        "years Skilled with Microsoft PowerPoint and more\n")
+    assert found.get("Microsoft Excel") == "Microsoft Excel"
+    assert found.get("Microsoft PowerPoint") == "Microsoft PowerPoint"

@@ -271,6 +271,7 @@ class TaxonomyMatcher:
                     named = inside[first:last]
                     if named and s < e:
                         named = self._modified(text, s, e, re_, named)
+                    if named:
                         out.extend(self._skill(doc, ms, me, t, required(ms, me)) for ms, me, t in named)
                         continue
                     if degree and (any(rs <= ds < re_ for ds, _ in degree) or
