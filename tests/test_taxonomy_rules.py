@@ -72,3 +72,12 @@ def test_named_skills_in_long_run_together_items_are_kept(nlp):
                         "years Skilled with Microsoft PowerPoint and more\n")
     assert found.get("Microsoft Excel") == "Microsoft Excel"
     assert found.get("Microsoft PowerPoint") == "Microsoft PowerPoint"
+
+
+def test_degree_fields_and_sentence_pieces(nlp):
+    found = skills(nlp, "Requirements\nBachelor's degree in Engineering and 3+ years of Project Management "
+                        "experience\nAble to ensure the weekly cadence runs, with a high level of accuracy\n")
+    assert found.get("Project Management") == "project management"  # experience, not the degree's field
+    assert "Engineering" not in found
+    assert found.get("high level of accuracy") == "attention to detail"
+    assert not any(t.lower().startswith("ensure the") for t in found)

@@ -155,6 +155,8 @@ _INDUSTRY_HEADS = {
     "experience", "background", "environment", "environments", "setting", "settings", "field", "company",
     "companies", "organization", "organizations", "clients", "customers", "accounts", "sales", "is",
     "are", "and", "or", "a", "an", "the", "preferred", "required", "strongly", "highly", "plus", "knowledge"}
+_DETERMINER = re.compile(r"\b(?:the|a|an|any|every|our|your)\b", re.I)
+_EXPERIENCE_WORD = re.compile(r"\b(?:experience|years?)\b", re.I)
 _SKILLS_AFTER = re.compile(r"\s+(?:skills?|abilities|capabilities|proficiency)\b", re.I)
 _SKILL_WORDS = re.compile(r"\b(experience|proficien\w*|knowledge|skills?|advanced|hands-on|expert)\b", re.I)
 
@@ -254,7 +256,7 @@ class TaxonomyMatcher:
                 degree = [m.span() for m in _DEGREE.finditer(text, a, b)
                           if not any(ms <= m.start() < me for ms, me, _ in inside)]  # "MS Excel" is no degree
                 if degree:  # the fields a degree names are not skills
-                    fields = [(s, e) for s, e, _ in field_spans if a <= s and e <= b]
+                    fields = [(s, e) for s, e, _ in field_spans if a <= s and e <= b and _of_degree(text, degree, s)]
                     inside = [(s, e, t) for s, e, t in inside if not any(fs <= s and e <= fe for fs, fe in fields)]
                 items = self._items(text, a, b, inside)
                 first = 0
@@ -280,7 +282,9 @@ class TaxonomyMatcher:
                     if s < e and full and not duty and (
                             _is_name(text[s:e]) or self._single_cue_word(text[s:e])
                             or _named_as_skill(text, s, e, re_)):
-                        out.append(self._phrase(doc, s, e, text[s:min(reach_end, e + _CUE_REACH)], required(s, e)))
+                        phrase = self._phrase(doc, s, e, text[s:min(reach_end, e + _CUE_REACH)], required(s, e))
+                        if phrase:
+                            out.append(phrase)
         return _dedupe(out)
 
     def _modified(self, text: str, s: int, e: int, raw_end: int, named: list) -> list:
@@ -318,12 +322,15 @@ class TaxonomyMatcher:
                 "id": sid, "esco": row["esco"] or None, "onet": row["onet"] or None,
                 "required": required}
 
-    def _phrase(self, doc: Doc, start: int, end: int, reach: str, required: bool | None) -> dict:
+    def _phrase(self, doc: Doc, start: int, end: int, reach: str, required: bool | None) -> dict | None:
         """A free skill phrase; its concept from a cue in it, else in the words right after it
         ("manage both timely and multiple priorities": the cue stands in the next item)."""
         phrase = doc_text(doc)[start:end]
         head = _HEAD_END.split(phrase, 1)[0]  # "financial competency at a detailed level": the head decides
-        sid = (head != phrase and self._cue(head)) or self._cue(phrase) or self._cue(reach)
+        sid = (head != phrase and self._cue(head)) or self._cue(phrase)
+        if not sid and _DETERMINER.search(phrase):
+            return None  # "ensure the sub team": a piece of a sentence, not the name of a skill
+        sid = sid or self._cue(reach)
         if sid:
             skill = self._skill(doc, start, end, sid, required)
             skill["id"] = None  # the concept is inferred from a cue, not named
@@ -489,6 +496,14 @@ def _not_about_skills(clause: str, employer_voice: bool) -> bool:
                 or ("I" in clause and _FIRST_PERSON.search(clause))
                 or _ELIGIBILITY.search(clause) or _LABEL_LINE.match(clause)
                 or (employer_voice and not _CANDIDATE_VOICE.search(clause)))
+
+
+def _of_degree(text: str, degree: list[tuple[int, int]], start: int) -> bool:
+    """Is the field at ``start`` the degree's field of study? It follows a degree word, with no
+    statement of experience between ("degree in Engineering and 4+ years of Project Management
+    experience": Project Management is experience, not the degree's field)."""
+    before = [de for ds, de in degree if de <= start]
+    return bool(before) and not _EXPERIENCE_WORD.search(text, before[-1], start)
 
 
 def _modifies(text: str, end: int, item_end: int) -> bool:
