@@ -291,8 +291,11 @@ class TaxonomyMatcher:
         """An industry named as the modifier of a noun that cues another concept ("managed care
         analytics", "healthcare stakeholders"): the item names that concept, not the industry."""
         out = []
-        for ms, me, sid in named:
-            if sid in _MODIFIER_CONCEPTS and s <= ms and me <= e and _modifies(text, me, raw_end):
+        for k, (ms, me, sid) in enumerate(named):
+            if sid in _MODIFIER_CONCEPTS and k + 1 < len(named) and not text[me:named[k + 1][0]].strip():
+                continue  # "managed care analytics": the next name is the noun it modifies
+            if (len(named) == 1 and sid in _MODIFIER_CONCEPTS and s <= ms and me <= e
+                    and _modifies(text, me, raw_end)):
                 other = self._cue(text[s:ms] + " " + text[me:e])
                 if other and other != sid:
                     out.append((s, e, other))
@@ -552,8 +555,9 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Keep the longest of overlapping matches, in text order."""
-    spans = sorted(set(spans), key=lambda x: (-(x[1] - x[0]), x[0]))
+    """Leftmost-longest: of overlapping matches the one that starts first (the longest there)
+    wins ("B2B Outside Sales Experience": B2B, Outside Sales), in text order."""
+    spans = sorted(set(spans), key=lambda x: (x[0], -(x[1] - x[0])))
     kept: list[tuple[int, int, str]] = []  # sorted by start, never overlapping
     starts: list[int] = []
     for s, e, t in spans:
