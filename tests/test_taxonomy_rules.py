@@ -81,3 +81,11 @@ def test_degree_fields_and_sentence_pieces(nlp):
     assert "Engineering" not in found
     assert found.get("high level of accuracy") == "attention to detail"
     assert not any(t.lower().startswith("ensure the") for t in found)
+
+
+def test_prose_that_describes_the_wanted_person_is_read_for_named_skills(nlp):
+    found = skills(nlp, "Our ideal candidate will deftly balance people management and "
+                        "negotiation with partners. Our offices are near the harbour and we value hiring locally.\n")
+    assert found.get("people management") == "leadership and mentoring"
+    assert found.get("negotiation") == "negotiation"
+    assert "hiring" not in found

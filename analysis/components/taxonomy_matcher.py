@@ -158,6 +158,9 @@ _INDUSTRY_HEADS = {
 _DETERMINER = re.compile(r"\b(?:the|a|an|any|every|our|your)\b", re.I)
 _EXPERIENCE_WORD = re.compile(r"\b(?:experience|years?)\b", re.I)
 _SKILLS_AFTER = re.compile(r"\s+(?:skills?|abilities|capabilities|proficiency)\b", re.I)
+# The posting describing the person it wants ("the successful candidate will adeptly...").
+_CANDIDATE_ASK = re.compile(r"\b(?:adept\w*|(?:ideal|successful|right) (?:candidate|person|individual)|"
+                            r"you must (?:have|be|possess)|thrives? (?:in|on))\b", re.I)
 _SKILL_WORDS = re.compile(r"\b(experience|proficien\w*|knowledge|skills?|advanced|hands-on|expert)\b", re.I)
 
 
@@ -233,8 +236,8 @@ class TaxonomyMatcher:
             if clauses is None:  # shared with sections.clause_at
                 clauses = block["clauses"] = split_clauses(text, block["start_char"], block["end_char"])
             clauses = _mend(clauses, starts, skill_spans)
-            caps = [_capability(text, a, b, block) if full or _holds(starts, a, b) else False
-                    for a, b in clauses]
+            caps = [_capability(text, a, b, block) or (not full and bool(_CANDIDATE_ASK.search(text, a, b)))
+                    if full or _holds(starts, a, b) else False for a, b in clauses]
             if not (full or any(caps)):
                 continue
             voiced = [bool(_EMPLOYER_VOICE.search(text, a, b)) for a, b in clauses]
