@@ -89,3 +89,11 @@ def test_prose_that_describes_the_wanted_person_is_read_for_named_skills(nlp):
     assert found.get("people management") == "leadership and mentoring"
     assert found.get("negotiation") == "negotiation"
     assert "hiring" not in found
+
+
+def test_seeking_someone_and_preferred_skill_lines(nlp):
+    found = skills(nlp, "We are seeking someone highly motivated with a consultative approach.\n\n"
+                        "Nice to Have\nExisting Book of Business (Preferred)\n")
+    assert found.get("highly motivated") == "self-motivation"
+    assert found.get("consultative approach") == "consultative selling"
+    assert found.get("Book of Business") == "account management"

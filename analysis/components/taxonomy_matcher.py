@@ -22,7 +22,7 @@ everywhere (the degree component keeps those inside degree statements).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
@@ -160,8 +160,10 @@ _EXPERIENCE_WORD = re.compile(r"\b(?:experience|years?)\b", re.I)
 _SKILLS_AFTER = re.compile(r"\s+(?:skills?|abilities|capabilities|proficiency)\b", re.I)
 # The posting describing the person it wants ("the successful candidate will adeptly...").
 _CANDIDATE_ASK = re.compile(r"\b(?:adept\w*|(?:ideal|successful|right) (?:candidate|person|individual)|"
-                            r"you must (?:have|be|possess)|thrives? (?:in|on))\b", re.I)
-_SKILL_WORDS = re.compile(r"\b(experience|proficien\w*|knowledge|skills?|advanced|hands-on|expert)\b", re.I)
+                            r"you must (?:have|be|possess)|thrives? (?:in|on)|(?:seeking|looking for) (?:a|an|someone)|"
+                            r"are you an?)\b", re.I)
+_SKILL_WORDS = re.compile(r"\b(experience|proficien\w*|knowledge|skills?|advanced|hands-on|expert|established|"
+                          r"preferred|required|a plus)\b", re.I)
 
 
 @Language.factory("amscout_taxonomy")
@@ -224,6 +226,7 @@ class TaxonomyMatcher:
     def _skills(self, doc: Doc, skill_spans, field_spans) -> list[dict]:
         text = doc_text(doc)
         starts = [sp[0] for sp in skill_spans]
+        field_starts = [sp[0] for sp in field_spans]
         out: list[dict] = []
         for block in _mend_blocks(doc._.blocks or [], starts, skill_spans):
             if block["section"] in NEVER_SECTIONS or (block.get("is_heading") and not _skill_line(
@@ -245,6 +248,7 @@ class TaxonomyMatcher:
                 continue  # a paragraph in the employer's voice: the company, not the candidate
             for (a, b), employer, cap in zip(clauses, voiced, caps):
                 clause = text[a:b]
+                employer = employer and not _CANDIDATE_ASK.search(clause)  # "we are seeking someone..."
                 if not (full or cap) or _not_about_skills(clause, employer):
                     continue
                 # A duty ("Provide guidance...") or a prose sentence that names no capability:
@@ -257,10 +261,12 @@ class TaxonomyMatcher:
                         inside.append(skill_spans[lo])
                     lo += 1
                 degree = [m.span() for m in _DEGREE.finditer(text, a, b)
-                          if not any(ms <= m.start() < me for ms, me, _ in inside)]  # "MS Excel" is no degree
+                          if not _covers(inside, m.start(), m.start() + 1)]  # "MS Excel" is no degree
                 if degree:  # the fields a degree names are not skills
-                    fields = [(s, e) for s, e, _ in field_spans if a <= s and e <= b and _of_degree(text, degree, s)]
-                    inside = [(s, e, t) for s, e, t in inside if not any(fs <= s and e <= fe for fs, fe in fields)]
+                    lo, hi = bisect_left(field_starts, a), bisect_left(field_starts, b)
+                    fields = [(s, e) for s, e, _ in field_spans[lo:hi] if e <= b and _of_degree(text, degree, s)]
+                    inside = [(s, e, t) for s, e, t in inside if not _covers(fields, s, e)]
+                    degree_starts = [ds for ds, _ in degree]
                 items = self._items(text, a, b, inside)
                 first = 0
                 required = _required_in(doc, clause)
@@ -279,8 +285,7 @@ class TaxonomyMatcher:
                     if named:
                         out.extend(self._skill(doc, ms, me, t, required(ms, me)) for ms, me, t in named)
                         continue
-                    if degree and (any(rs <= ds < re_ for ds, _ in degree) or
-                                   any(fs < e and s < fe for fs, fe in fields)):
+                    if degree and (_holds(degree_starts, rs, re_) or _overlaps(fields, s, e)):
                         continue  # the degree statement itself, or a field of study
                     if s < e and full and not duty and (
                             _is_name(text[s:e]) or self._single_cue_word(text[s:e])
@@ -489,6 +494,21 @@ def _mend_blocks(blocks: list[dict], starts: list[int], skill_spans) -> list[dic
     return out
 
 
+def _covers(spans, start: int, end: int) -> bool:
+    """Does one of ``spans`` (sorted, not overlapping) hold all of [start, end)? (bisection: a
+    clause of thousands of names stays linear)"""
+    i = bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
+def _overlaps(spans, start: int, end: int) -> bool:
+    """Does one of ``spans`` (sorted, not overlapping) overlap [start, end)?"""
+    i = bisect_right(spans, (start, float("inf"))) - 1
+    if i >= 0 and spans[i][1] > start:
+        return True
+    return i + 1 < len(spans) and spans[i + 1][0] < end
+
+
 def _holds(starts: list[int], a: int, b: int) -> bool:
     """Does a match start within [a, b)? (``starts`` sorted.)"""
     i = bisect_left(starts, a)
@@ -508,8 +528,8 @@ def _of_degree(text: str, degree: list[tuple[int, int]], start: int) -> bool:
     """Is the field at ``start`` the degree's field of study? It follows a degree word, with no
     statement of experience between ("degree in Engineering and 4+ years of Project Management
     experience": Project Management is experience, not the degree's field)."""
-    before = [de for ds, de in degree if de <= start]
-    return bool(before) and not _EXPERIENCE_WORD.search(text, before[-1], start)
+    i = bisect_right([de for _, de in degree], start) - 1  # the last degree word ending before it
+    return i >= 0 and not _EXPERIENCE_WORD.search(text, degree[i][1], start)
 
 
 def _modifies(text: str, end: int, item_end: int) -> bool:
