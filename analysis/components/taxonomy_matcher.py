@@ -91,7 +91,8 @@ _SEPARATORS = re.compile(
 _LEAD = re.compile(
     r"(?:[\W\d]+\s*|(?:and|or|a|an|the|you|your|our|we|have|has|having|had|possess(?:es)?|bring|brings|must|should|will|"
     r"be|is|are|being|been|can|who|that|which|with|in|of|on|at|to|for|from|within|into|using|via|by|"
-    r"very|highly|extremely|truly|exceptionally|really|"
+    r"very|highly|extremely|truly|exceptionally|really|successfully|consistently|highly-skilled|well-developed|"
+    r"keen|sharp|robust|comprehensive|intermediate|practical|foundational|"
     r"strong|stronger|excellent|exceptional|outstanding|superb|superior|great|good|solid|sound|proven|"
     r"demonstrated|demonstrable|established|documented|successful|effective|proficient|expert|advanced|"
     r"basic|working|general|deep|in-depth|thorough|broad|extensive|significant|substantial|hands-on|"
@@ -264,7 +265,8 @@ class TaxonomyMatcher:
                           if not _covers(inside, m.start(), m.start() + 1)]  # "MS Excel" is no degree
                 if degree:  # the fields a degree names are not skills
                     lo, hi = bisect_left(field_starts, a), bisect_left(field_starts, b)
-                    fields = [(s, e) for s, e, _ in field_spans[lo:hi] if e <= b and _of_degree(text, degree, s)]
+                    degree_ends = [de for _, de in degree]
+                    fields = [(s, e) for s, e, _ in field_spans[lo:hi] if e <= b and _of_degree(text, degree, s, degree_ends)]
                     inside = [(s, e, t) for s, e, t in inside if not _covers(fields, s, e)]
                     degree_starts = [ds for ds, _ in degree]
                 items = self._items(text, a, b, inside)
@@ -504,7 +506,7 @@ def _covers(spans, start: int, end: int) -> bool:
 def _overlaps(spans, start: int, end: int) -> bool:
     """Does one of ``spans`` (sorted, not overlapping) overlap [start, end)?"""
     i = bisect_right(spans, (start, float("inf"))) - 1
-    if i >= 0 and spans[i][1] > start:
+    if i >= 0 and spans[i][0] < end and spans[i][1] > start:
         return True
     return i + 1 < len(spans) and spans[i + 1][0] < end
 
@@ -524,11 +526,11 @@ def _not_about_skills(clause: str, employer_voice: bool) -> bool:
                 or (employer_voice and not _CANDIDATE_VOICE.search(clause)))
 
 
-def _of_degree(text: str, degree: list[tuple[int, int]], start: int) -> bool:
+def _of_degree(text: str, degree: list[tuple[int, int]], start: int, ends: list[int]) -> bool:
     """Is the field at ``start`` the degree's field of study? It follows a degree word, with no
     statement of experience between ("degree in Engineering and 4+ years of Project Management
     experience": Project Management is experience, not the degree's field)."""
-    i = bisect_right([de for _, de in degree], start) - 1  # the last degree word ending before it
+    i = bisect_right(ends, start) - 1  # the last degree word ending before it (``ends``: of ``degree``)
     return i >= 0 and not _EXPERIENCE_WORD.search(text, degree[i][1], start)
 
 
