@@ -128,6 +128,7 @@ def summarize(doc: Doc) -> dict:
     groups = group_mentions(text, find_mentions(doc))
     required, preferred, evidence, statements = [], [], [], []
     or_equivalent = False
+    equivalent = _EquivalentFinder(text)
     for gi, group in enumerate(groups):
         level = min((m["level"] for m in group), key=RANK.get)
         status = _group_status(doc, groups, gi)
@@ -138,7 +139,7 @@ def summarize(doc: Doc) -> dict:
                            "end": group[-1]["end"], "clause": [a, b]})
         evidence.append({"start": a, "end": b})
         window_end = block["end_char"] if block else b
-        if _EQUIVALENT.search(text[a:min(len(text), max(b, window_end) + 0)]):
+        if not or_equivalent and equivalent.found(a, max(b, window_end)):
             or_equivalent = True
     exp = doc._.experience if Doc.has_extension("experience") else None
     if statements and exp and any(st["alternative"] for st in exp.get("statements", [])):
@@ -153,6 +154,24 @@ def summarize(doc: Doc) -> dict:
         "evidence": _merge(evidence),
         "statements": statements,
     }
+
+
+class _EquivalentFinder:
+    """Is there an "or equivalent experience" cue in text[a:end]? Statements of one block share
+    ``end``; the first hit found from ``a`` answers every later start up to it, so a block of
+    thousands of degree statements is scanned once, not once per statement."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.known: dict[int, tuple[int, int | None]] = {}  # end -> (searched from, first hit or None)
+
+    def found(self, a: int, end: int) -> bool:
+        known = self.known.get(end)
+        if known and a >= known[0] and (known[1] is None or a <= known[1]):
+            return known[1] is not None
+        m = _EQUIVALENT.search(self.text, a, end)  # no look-behind: the same as searching text[a:end]
+        self.known[end] = (a, m.start() if m else None)
+        return m is not None
 
 
 # Where the fields of a degree statement end: the next requirement ("and 3 years", "experience").

@@ -278,12 +278,27 @@ class SectionIndex:
         return clauses
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The first clause of the block that holds ``start`` or ends the span; found by
+        bisection (a block of thousands of clauses is searched in log time)."""
         block = self.block(start)
         if block is None or start >= block["end_char"]:
             return start, end
-        clauses = block.get("clauses")
-        if clauses is None:
-            clauses = block["clauses"] = split_clauses(self.text, block["start_char"], block["end_char"])
+        clauses = self.clauses(block)
+        if end > start:
+            cached = block.get("clause_starts")
+            if cached is None or cached[0] is not clauses:  # kept with the list it indexes
+                cached = block["clause_starts"] = (clauses, [a for a, _ in clauses])
+            starts = cached[1]
+            i = bisect_right(starts, start) - 1
+            if i >= 0 and start < clauses[i][1]:
+                return clauses[i][0], max(clauses[i][1], end)
+            # start stands between two clauses: the first later clause that ends the span
+            j = i + 1
+            while j < len(clauses) and clauses[j][0] < end:
+                if end <= clauses[j][1]:
+                    return clauses[j]
+                j += 1
+            return block["start_char"], max(block["end_char"], end)
         for a, b in clauses:
             if a <= start < b or (a < end <= b):
                 return a, max(b, end)
