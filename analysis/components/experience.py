@@ -154,8 +154,9 @@ def summarize(statements: list[dict]) -> dict:
     pref = max((s["years"] for s in preferred), default=None)
     if pref is not None and min_years is not None and pref <= min_years:
         pref = None
+    preferred_ids = {id(s) for s in preferred}  # identity, not a list scan per statement
     evidence = [{"start": s["start"], "end": s["end"]} for s in statements
-                if s is best or (pref is not None and s["years"] == pref and s in preferred)]
+                if s is best or (pref is not None and s["years"] == pref and id(s) in preferred_ids)]
     return {"min_years": _clean(min_years), "max_years": _clean(max_years),
             "preferred_years": _clean(pref), "evidence": evidence, "statements": statements}
 
