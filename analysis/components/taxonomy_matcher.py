@@ -291,8 +291,7 @@ class TaxonomyMatcher:
                         continue  # the degree statement itself, or a field of study
                     if s < e and full and not duty and (
                             _is_name(text[s:e]) or self._single_cue_word(text[s:e])
-                            or _named_as_skill(text, s, e, re_)
-                            or (len(items) >= 3 and _content_word(text[s:e]) and e - s > 3)):
+                            or _named_as_skill(text, s, e, re_)):
                         phrase = self._phrase(doc, s, e, text[s:min(reach_end, e + _CUE_REACH)], required(s, e))
                         if phrase:
                             out.append(phrase)
