@@ -97,3 +97,14 @@ def test_seeking_someone_and_preferred_skill_lines(nlp):
     assert found.get("highly motivated") == "self-motivation"
     assert found.get("consultative approach") == "consultative selling"
     assert found.get("Book of Business") == "account management"
+
+
+def test_business_words_that_share_a_legal_word_are_read(nlp):
+    found = skills(nlp, "Requirements\n- Experience selling corporate sponsorships and event packages\n"
+                        "- Workers' Compensation claims experience\n"
+                        "- Knowledge of the Employer of Record model is a plus\n"
+                        "- We are unable to offer visa sponsorship for this role; must pass a background check\n")
+    assert any("sponsorships" in t for t in found)
+    assert any("Compensation" in t for t in found)
+    assert any("Employer of Record" in t for t in found)
+    assert not any("visa" in t or "background" in t for t in found)

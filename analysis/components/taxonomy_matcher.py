@@ -45,13 +45,16 @@ NEVER_SECTIONS = ("company", "benefits", "legal")
 _DEGREE = re.compile(r"\b(degree|bachelor|master'?s|masters|diploma|ged\b|mba\b|ph\.?d|doctorate|associate'?s|"
                      r"b\.?s\.?|b\.?a\.?|m\.?s\.?|undergraduate|graduate of|accredited (college|university))\b", re.I)
 _ELIGIBILITY = re.compile(  # anchored at word starts, so that the engine tries few positions
-    r"\b(?:authori[sz]ed to work|work authori[sz]ation|sponsorship|visa\b|background check|"
+    r"\b(?:authori[sz]ed to work|work authori[sz]ation|(?:visa|immigration|employment) sponsorship|"
+    r"require\w* sponsorship|without sponsorship|sponsorship (?:now|for|of|to)|visa\b|background check|"
     r"drug (?:test|screen)|years of age|18 years|lift(?:ing)? (?:up to )?\d+|\d+\s*(?:pounds|lbs)|"
     r"citizenship|citizen\b|security clearance|clearance|vaccinat|covid|physical|stand(?:ing)? for|"
-    r"equal opportunity|salary|salaries|compensation|benefits|pto\b|401\(?k|pay (?:range|rate|scale)|"
-    r"laws?\b|applicable law|reserves the right|employer|applicants?\b|candidate pool|non-exempt|"
+    r"equal opportunity|salary|salaries|(?<!workers’ )(?<!workers' )(?<!workers )compensation|benefits|pto\b|"
+    r"401\(?k|pay (?:range|rate|scale)|"
+    r"laws?\b|applicable law|reserves the right|(?:opportunity|action|e-verify) employer|applicants?\b|"
+    r"candidate pool|non-exempt|"
     r"exempt\b|hourly|full[-_ ]time|part[-_ ]time|req(?:uisition)? id|job (?:id|type|code)|"
-    r"schedule[sd]? (?:is|are)|shifts?\b|weekends|holidays|this (?:job|position) (?:description|is)|"
+    r"schedule[sd]? (?:is|are)|shifts?\b|this (?:job|position) (?:description|is)|"
     r"representative of|not (?:be )?(?:an )?exhaustive|may (?:change|vary)|will vary|"
     r"other duties|as assigned|reasonable accommodation)", re.I)
 # A duty, not an ability: the clause opens with an imperative or third-person task verb
