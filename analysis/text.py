@@ -59,7 +59,18 @@ def _is_glue(text: str, pos: int) -> bool:
             return False  # LinkedIn, PowerPoint, iPhone, eBay
         if text[start:pos].lower().startswith(("mc", "mac")):
             return False  # McKinsey, MacBook
+        if text[start].isupper() and text[start + 1:pos].islower() and _is_name(text, start, pos, end):
+            return False  # FloQast, CorVel, DevOps: a name, not two bullets
     return True
+
+
+def _is_name(text: str, start: int, pos: int, end: int) -> bool:
+    """Is the camel-case word text[start:end], capitalised and joined at ``pos``, a name?
+
+    Two short halves ("FloQast", "CorVel", "GitHub"), or a word the posting writes more than
+    once ("CostPoint ... CostPoint"). A glued bullet ends with a whole word and starts a new
+    phrase ("401(k) PlanTuition reimbursement"), and the same join rarely comes twice."""
+    return (pos - start <= 4 and end - pos <= 4) or text.count(text[start:end]) > 1
 
 
 # Cheap first pass for glue candidates (no lookarounds, so the regex engine can skip ahead).

@@ -70,3 +70,32 @@ def test_role_talk_is_not_company_blurb():
     assert section_at(doc, text.index("garden")) == "company"
     assert section_at(doc, text.index("40 stores")) == "responsibilities"
     assert section_at(doc, text.index("3 years")) == "responsibilities"
+
+
+def test_accountabilities_heading_is_responsibilities():
+    text = "Key Accountabilities\nLook after forty garden-centre accounts\nWhat You Bring\nThree years in retail\n"
+    doc = nlp()(text)
+    assert section_at(doc, text.index("forty")) == "responsibilities"
+    assert section_at(doc, text.index("Three")) == "requirements"
+
+
+def test_camel_case_names_are_not_glued_bullets():
+    for text in ("Close books in FloQast each month", "Claims handled in CorVel daily",
+                 "Deltek CostPoint reporting; CostPoint timesheets"):
+        assert [text[a:b] for a, b in split_blocks(text)] == [text]
+    text = "Retail sales experienceStrong Excel skills"
+    assert [text[a:b] for a, b in split_blocks(text)] == ["Retail sales experience", "Strong Excel skills"]
+
+
+def test_company_and_pay_paragraphs_end_the_requirements():
+    text = ("Requirements\nTwo years of wholesale experience\nA valid driving licence\n"
+            "We are a family-owned seed merchant that has served growers across the valley since 1962.\n"
+            "Seed catalogue updates\n"
+            "Requirements\nForklift certification\n"
+            "The base salary range for this role is $48,000 - $55,000 per year plus a quarterly commission.\n")
+    doc = nlp()(text)
+    assert section_at(doc, text.index("wholesale")) == "requirements"
+    assert section_at(doc, text.index("family-owned")) == "company"
+    assert section_at(doc, text.index("catalogue")) == "company"
+    assert section_at(doc, text.index("Forklift")) == "requirements"
+    assert section_at(doc, text.index("base salary")) == "benefits"

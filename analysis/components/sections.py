@@ -170,6 +170,10 @@ def classify_blocks(text: str) -> list[dict]:
             section = _heading_section(inline.group(1))
         if section is None:
             section = _body_section(line, current, lambda kind: _any_between(cue_hits[kind], start, end))
+            if current in ("requirements", "preferred") and section == current:
+                section = _after_requirements(line) or section
+                if section != current:  # a paragraph about the company or the pay ends the list
+                    current, heading = section, None
         blocks.append({"start_char": start, "end_char": end, "section": section,
                        "heading": heading, "is_heading": False})
     return blocks
@@ -222,6 +226,30 @@ def _body_section(line: str, current: str, has) -> str:
     if current == "company" and _ROLE_TALK.search(line):
         return "responsibilities"  # "About Acme" followed by what the role does
     return current
+
+
+# After a requirements list, a paragraph in the company's voice or about the pay ends the list.
+_PARAGRAPH_WORDS = 12
+_COMPANY_VOICE = re.compile(r"\b(?:we|we're|we’re|we've|we’ve|our|us)\b")
+_CANDIDATE_TALK = re.compile(r"\b(?:you|your|you're|you’re|you'll|you’ll|candidates?|applicants?|experience[ds]?|skills?|"
+                             r"abilit(?:y|ies)|knowledge|proficien\w*|degree|required|must|preferred|familiar\w*)\b")
+_PAY_TALK = re.compile(r"\b(?:salary|salaries|pay|compensation|wages?|hourly rate|ote|commission)\b")
+_PAY_FIGURE = re.compile(r"\$\s?\d|\b(?:range|usd|per (?:hour|year|annum))\b")
+
+
+def _after_requirements(line: str) -> str | None:
+    """'company' or 'benefits' for a paragraph (not a list item) under a requirements heading
+    that speaks for the employer ("We are a family-owned distributor...") or states the pay
+    ("The base salary range for this role is $60,000 - $75,000..."); None otherwise."""
+    if line.count(" ") + 1 < _PARAGRAPH_WORDS:
+        return None
+    low = line.lower()
+    if _PAY_TALK.search(low) and _PAY_FIGURE.search(low):
+        return "benefits"
+    if (_COMPANY_VOICE.search(low) and not _CANDIDATE_TALK.search(low)
+            and ("." in line[-2:] or ". " in line)):  # sentences, not a list item
+        return "company"
+    return None
 
 
 # A line about the job itself, even under a company heading.
