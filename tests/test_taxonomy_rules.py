@@ -108,3 +108,9 @@ def test_business_words_that_share_a_legal_word_are_read(nlp):
     assert any("Compensation" in t for t in found)
     assert any("Employer of Record" in t for t in found)
     assert not any("visa" in t or "background" in t for t in found)
+
+
+def test_what_we_look_for_introduces_requirements(nlp):
+    found = skills(nlp, "What We Look For\nYou are a team player with sound business acumen.\n")
+    assert found.get("team player") == "cross-functional collaboration"
+    assert found.get("business acumen") == "business acumen"

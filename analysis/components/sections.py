@@ -43,7 +43,7 @@ _HEADING_CUES = [
                  r"our offer|package|in return|you will benefit|wellness|time off"),
     ("requirements", r"qualif|requirement|required|must[- ]have|what you('ll)? (bring|need|have)|"
                      r"what you will (bring|need)|you (bring|have|are|need)\b|who you are|"
-                     r"ideal candidate|looking for|skills|experience|education|competenc|"
+                     r"ideal candidate|looking for|look for|skills|experience|education|competenc|"
                      r"abilities|knowledge|about you|eligib|what (it|we) (takes|need)|"
                      r"successful|expect you|ingredients|profile|minimum|basic|your background|"
                      r"key attributes|personal (attributes|characteristics)|characteristics|"
