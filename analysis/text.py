@@ -138,6 +138,19 @@ def lowered(text: str) -> str:
     return low
 
 
+_ESCAPE = re.compile(r"\\.")
+
+
+def for_lowered(rx: re.Pattern) -> re.Pattern:
+    """A case-insensitive pattern, compiled case-sensitively to run on ``lowered`` text: the same
+    matches at the same offsets, in about half the time. The pattern must name no upper-case
+    letter (escapes such as \\W aside)."""
+    source = rx.pattern
+    if not rx.flags & re.I or "(?-i" in source or re.search(r"[A-Z]", _ESCAPE.sub("", source)):
+        raise ValueError(f"not a lower-case re.I pattern: {source[:60]!r}")
+    return re.compile(source, rx.flags & ~re.I)
+
+
 def split_blocks(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-empty line, further cut at glued-bullet joins, stripped."""
     points = glue_points(text)

@@ -30,9 +30,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from analysis.components.sections import (CAPABILITY_CUE, PREFERRED_CUE, REQUIRED_CUE, block_at,
-                                          doc_text, required_at, section_at)
+                                          doc_text, required_at, section_at, section_index)
 from analysis.taxonomy import load
-from analysis.text import split_clauses
+from analysis.text import for_lowered, split_clauses
 
 for _name in ("skills", "certifications", "field_matches"):
     if not Doc.has_extension(_name):
@@ -56,7 +56,9 @@ _ELIGIBILITY = re.compile(  # anchored at word starts, so that the engine tries 
     r"exempt\b|hourly|full[-_ ]time|part[-_ ]time|req(?:uisition)? id|job (?:id|type|code)|"
     r"schedule[sd]? (?:is|are)|shifts?\b|this (?:job|position) (?:description|is)|"
     r"representative of|not (?:be )?(?:an )?exhaustive|may (?:change|vary)|will vary|"
-    r"other duties|as assigned|reasonable accommodation)", re.I)
+    r"other duties|as assigned|reasonable accommodation|parental leave|well-?being|mental health|"
+    r"employee assistance|eap\b|kudos|perks?\b|discounts?\b|(?:non)?immigra\w*|located (?:in|within|near)|"
+    r"resides?\b)", re.I)
 # A duty, not an ability: the clause opens with an imperative or third-person task verb
 # ("Provide guidance...", "Maintains relationships...") and names no capability.
 _DUTY_START = re.compile(
@@ -83,7 +85,8 @@ _CANDIDATE_VOICE = re.compile(r"\b(you|your|candidate|experience|skills?|ability
 _LABEL_LINE = re.compile(r"^\W*(additional information|schedule|location|job type|details|"
                          r"req(uisition)? id|job id|work (hours|schedule)|hours|shift|pay|salary|"
                          r"travel|education|experience|certifications?|licenses?|skills?|"
-                         r"qualifications?|requirements?|preferred|required)\W*$", re.I)
+                         r"qualifications?|requirements?|preferred|required|important information|"
+                         r"employment type|job descriptions?|supervisory responsibilities)\W*$", re.I)
 
 # Item separators inside a clause (never inside a taxonomy match).
 _SEPARATORS = re.compile(
@@ -107,7 +110,7 @@ _LEAD = re.compile(
     r"mastery|aptitude|fluency|fluent|passion|desire|willingness|willing|eagerness|eager|"
     r"years?|months?|yrs?|\+|or more|more|equivalent|combination|level|demonstrate[sd]?|show(?:s|n)?|"
     r"must-have|must have|nice-to-have|is a plus|a plus|is|am|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\b\s*)", re.I)
+    r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|least|ll|ve)\b\s*)", re.I)
 # Trailing filler words, stripped one by one from the end ("negotiation skills are a plus").
 _TRAIL_WORDS = {
     "skill", "skills", "abilities", "ability", "experience", "knowledge", "expertise", "background",
@@ -122,7 +125,7 @@ _STOP_PIECES = re.compile(
     r"it|them|us|etc|e\.g|i\.e|other|related|similar|equivalent|field|fields|industry|area|areas|"
     r"environment|setting|settings|level|levels|new|well|time|day|days|week|weeks|month|months|"
     r"including|such|plus|minimum|preferred|required|must|strong|excellent|proven|good|great|high|"
-    r"similar role|related field|similar field|field of study)$", re.I)
+    r"similar role|related field|similar field|field of study|similar .*|business|none|n/a)$", re.I)
 _MAX_PHRASE_WORDS = 12
 _CERT_WORD = re.compile(r"certif|licen[cs]e|\.com\b", re.I)
 # A free phrase is a name, not a sentence fragment: no finite verbs, no clause openers.
@@ -168,6 +171,13 @@ _CANDIDATE_ASK = re.compile(r"\b(?:adept\w*|(?:ideal|successful|right) (?:candid
                             r"are you an?)\b", re.I)
 _SKILL_WORDS = re.compile(r"\b(experience|proficien\w*|knowledge|skills?|advanced|hands-on|expert|established|"
                           r"preferred|required|a plus)\b", re.I)
+
+
+# The case-insensitive cues, compiled to run on the lower-cased text (see analysis.text.for_lowered).
+(_CANDIDATE_ASK_L, _EMPLOYER_VOICE_L, _CANDIDATE_VOICE_L, _DUTY_START_L, _DEGREE_L, _PREFERRED_CUE_L, _ELIGIBILITY_L,
+ _LABEL_LINE_L, _LEAD_L, _STOP_PIECES_L, _CAPABILITY_CUE_L, _EXPERIENCE_DOING_L) = map(for_lowered, (
+    _CANDIDATE_ASK, _EMPLOYER_VOICE, _CANDIDATE_VOICE, _DUTY_START, _DEGREE, PREFERRED_CUE, _ELIGIBILITY,
+    _LABEL_LINE, _LEAD, _STOP_PIECES, CAPABILITY_CUE, _EXPERIENCE_DOING))
 
 
 @Language.factory("amscout_taxonomy")
@@ -229,6 +239,7 @@ class TaxonomyMatcher:
     # ------------------------------------------------------------------ skills
     def _skills(self, doc: Doc, skill_spans, field_spans) -> list[dict]:
         text = doc_text(doc)
+        low = section_index(doc).lower  # cue patterns run case-sensitively on it (twice as fast)
         starts = [sp[0] for sp in skill_spans]
         field_starts = [sp[0] for sp in field_spans]
         out: list[dict] = []
@@ -243,28 +254,30 @@ class TaxonomyMatcher:
             if clauses is None:  # shared with sections.clause_at
                 clauses = block["clauses"] = split_clauses(text, block["start_char"], block["end_char"])
             clauses = _mend(clauses, starts, skill_spans)
-            caps = [_capability(text, a, b, block) or (not full and bool(_CANDIDATE_ASK.search(text, a, b)))
+            caps = [_capability(low, a, b, block) or (not full and bool(_CANDIDATE_ASK_L.search(low, a, b)))
                     if full or _holds(starts, a, b) else False for a, b in clauses]
             if not (full or any(caps)):
                 continue
-            voiced = [bool(_EMPLOYER_VOICE.search(text, a, b)) for a, b in clauses]
-            if sum(voiced) >= 2 and not _CANDIDATE_VOICE.search(text, block["start_char"], block["end_char"]):
+            voiced = [bool(_EMPLOYER_VOICE_L.search(low, a, b)) for a, b in clauses]
+            if sum(voiced) >= 2 and not _CANDIDATE_VOICE_L.search(low, block["start_char"], block["end_char"]):
                 continue  # a paragraph in the employer's voice: the company, not the candidate
             for (a, b), employer, cap in zip(clauses, voiced, caps):
-                clause = text[a:b]
-                employer = employer and not _CANDIDATE_ASK.search(clause)  # "we are seeking someone..."
-                if not (full or cap) or _not_about_skills(clause, employer):
+                if not (full or cap):
+                    continue
+                clause, low_clause = text[a:b], low[a:b]
+                employer = employer and not _CANDIDATE_ASK_L.search(low_clause)  # "we are seeking someone..."
+                if _not_about_skills(clause, employer, low_clause):
                     continue
                 # A duty ("Provide guidance...") or a prose sentence that names no capability:
                 # only skills the taxonomy names are read from it.
-                duty = not cap and (bool(_DUTY_START.match(clause)) or clause.count(" ") >= _PROSE_WORDS)
+                duty = not cap and (bool(_DUTY_START_L.match(low_clause)) or clause.count(" ") >= _PROSE_WORDS)
                 lo = bisect_left(starts, a)
                 inside = []
                 while lo < len(skill_spans) and skill_spans[lo][0] < b:
                     if skill_spans[lo][1] <= b:
                         inside.append(skill_spans[lo])
                     lo += 1
-                degree = [m.span() for m in _DEGREE.finditer(text, a, b)
+                degree = [m.span() for m in _DEGREE_L.finditer(low, a, b)
                           if not _covers(inside, m.start(), m.start() + 1)]  # "MS Excel" is no degree
                 if degree:  # the fields a degree names are not skills
                     lo, hi = bisect_left(field_starts, a), bisect_left(field_starts, b)
@@ -272,9 +285,9 @@ class TaxonomyMatcher:
                     fields = [(s, e) for s, e, _ in field_spans[lo:hi] if e <= b and _of_degree(text, degree, s, degree_ends)]
                     inside = [(s, e, t) for s, e, t in inside if not _covers(fields, s, e)]
                     degree_starts = [ds for ds, _ in degree]
-                items = self._items(text, a, b, inside)
+                items = self._items(text, a, b, inside, low)
                 first = 0
-                required = _required_in(doc, clause)
+                required = _required_in(doc, low_clause)
                 for i, (rs, re_, s, e) in enumerate(items):
                     if i == 0 and text.startswith(":", re_) and len(items) > 1:
                         continue  # an inline label: "Technical expertise: ..."
@@ -316,7 +329,7 @@ class TaxonomyMatcher:
             out.append((ms, me, sid))
         return out
 
-    def _items(self, text: str, a: int, b: int, protected) -> list[tuple[int, int]]:
+    def _items(self, text: str, a: int, b: int, protected, low: str) -> list[tuple[int, int]]:
         """A clause cut into items at separators outside taxonomy matches: (raw start, raw end,
         start, end stripped of filler; start == end when no phrase is left)."""
         cuts = [a]
@@ -328,7 +341,7 @@ class TaxonomyMatcher:
         cuts.append(b)
         items = []
         for rs, re_ in zip(cuts[::2], cuts[1::2]):
-            s, e = _strip(text, rs, re_)
+            s, e = _strip(text, rs, re_, low)
             items.append((rs, re_, s, e))
         return items
 
@@ -427,10 +440,11 @@ def _skill_required(doc: Doc, start: int, end: int) -> bool | None:
     return req
 
 
-def _required_in(doc: Doc, clause: str):
-    """_skill_required for spans of one clause; computed once when no cue in the clause can make
-    one statement preferred and another not (then only the section and the clause decide)."""
-    if PREFERRED_CUE.search(clause):
+def _required_in(doc: Doc, low_clause: str):
+    """_skill_required for spans of one clause (lower-cased); computed once when no cue in the
+    clause can make one statement preferred and another not (then only the section and the
+    clause decide)."""
+    if _PREFERRED_CUE_L.search(low_clause):
         return lambda start, end: _skill_required(doc, start, end)
     memo: list = []
 
@@ -454,9 +468,10 @@ def _cert_required(doc: Doc, start: int, end: int) -> bool | None:
     return req
 
 
-def _capability(text: str, a: int, b: int, block: dict) -> bool:
-    """Does the clause name an ability ("strong ... skills", "experience building ...")?"""
-    return bool(block.get("is_heading") or CAPABILITY_CUE.search(text[a:b]) or _EXPERIENCE_DOING.search(text, a, b))
+def _capability(low: str, a: int, b: int, block: dict) -> bool:
+    """Does the clause name an ability ("strong ... skills", "experience building ...")? (``low``:
+    the text lower-cased)"""
+    return bool(block.get("is_heading") or _CAPABILITY_CUE_L.search(low[a:b]) or _EXPERIENCE_DOING_L.search(low, a, b))
 
 
 def _skill_line(text: str, block: dict, starts: list[int]) -> bool:
@@ -520,13 +535,13 @@ def _holds(starts: list[int], a: int, b: int) -> bool:
     return i < len(starts) and starts[i] < b
 
 
-def _not_about_skills(clause: str, employer_voice: bool) -> bool:
+def _not_about_skills(clause: str, employer_voice: bool, low_clause: str) -> bool:
     """Eligibility, pay or legal terms, a label line, the employer speaking, a values motto."""
     return bool("@" in clause or "http" in clause or "www." in clause
                 or ("#" in clause and _HASHTAG.search(clause))
                 or ("I" in clause and _FIRST_PERSON.search(clause))
-                or _ELIGIBILITY.search(clause) or _LABEL_LINE.match(clause)
-                or (employer_voice and not _CANDIDATE_VOICE.search(clause)))
+                or _ELIGIBILITY_L.search(low_clause) or _LABEL_LINE_L.match(low_clause)
+                or (employer_voice and not _CANDIDATE_VOICE_L.search(low_clause)))
 
 
 def _of_degree(text: str, degree: list[tuple[int, int]], start: int, ends: list[int]) -> bool:
@@ -562,10 +577,11 @@ def _is_name(phrase: str) -> bool:
     return " " in phrase or not phrase.islower()
 
 
-def _strip(text: str, s: int, e: int) -> tuple[int, int]:
-    """Shrink [s, e) past leading filler and trailing filler; empty when nothing names a skill."""
+def _strip(text: str, s: int, e: int, low: str) -> tuple[int, int]:
+    """Shrink [s, e) past leading filler and trailing filler; empty when nothing names a skill.
+    ``low``: the text lower-cased (same offsets)."""
     while s < e:
-        m = _LEAD.match(text, s, e)
+        m = _LEAD_L.match(low, s, e)
         if not m or m.end() == s:
             break
         s = m.end()
@@ -573,11 +589,11 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
         while e > s and not text[e - 1].isalnum():
             e -= 1
         word_start = text.rfind(" ", s, e) + 1 or s
-        if word_start < s or text[max(word_start, s):e].lower() not in _TRAIL_WORDS:
+        if word_start < s or low[max(word_start, s):e] not in _TRAIL_WORDS:
             break
         e = max(word_start, s)
     piece = text[s:e]
-    if not _CONTENT.search(piece) or _STOP_PIECES.match(piece) or len(piece.split()) > _MAX_PHRASE_WORDS:
+    if not _CONTENT.search(piece) or _STOP_PIECES_L.match(low[s:e]) or len(piece.split()) > _MAX_PHRASE_WORDS:
         return s, s
     return s, e
 
