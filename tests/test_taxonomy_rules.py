@@ -114,3 +114,11 @@ def test_what_we_look_for_introduces_requirements(nlp):
     found = skills(nlp, "What We Look For\nYou are a team player with sound business acumen.\n")
     assert found.get("team player") == "cross-functional collaboration"
     assert found.get("business acumen") == "business acumen"
+
+
+def test_perks_labels_and_stubs_are_not_skills(nlp):
+    found = skills(nlp, "Requirements\n- At least two spoken languages\n- Generous parental leave and wellbeing perks\n"
+                        "- Important Information\n- Knowledge of similar tools\n- Residential real estate sales\n")
+    assert "spoken languages" in found  # "at least two" is trimmed whole
+    assert not any("leave" in t or "perks" in t or "Important" in t or "similar" in t for t in found)
+    assert any("real estate" in t for t in found)
