@@ -122,3 +122,9 @@ def test_perks_labels_and_stubs_are_not_skills(nlp):
     assert "spoken languages" in found  # "at least two" is trimmed whole
     assert not any("leave" in t or "perks" in t or "Important" in t or "similar" in t for t in found)
     assert any("real estate" in t for t in found)
+
+
+def test_application_and_eligibility_lines_are_not_skills(nlp):
+    found = skills(nlp, "Requirements\n- Applications accepted on a rolling basis until filled\n"
+                        "- Benefit eligibility rules differ by state\n- Strong negotiation skills\n")
+    assert list(found.values()) == ["negotiation"]

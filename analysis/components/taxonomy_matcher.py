@@ -58,7 +58,7 @@ _ELIGIBILITY = re.compile(  # anchored at word starts, so that the engine tries 
     r"representative of|not (?:be )?(?:an )?exhaustive|may (?:change|vary)|will vary|"
     r"other duties|as assigned|reasonable accommodation|parental leave|well-?being|mental health|"
     r"employee assistance|eap\b|kudos|perks?\b|discounts?\b|(?:non)?immigra\w*|located (?:in|within|near)|"
-    r"resides?\b)", re.I)
+    r"resides?\b|eligib\w*|applications? (?:are |will be )?accepted|until (?:the position is )?filled)", re.I)
 # A duty, not an ability: the clause opens with an imperative or third-person task verb
 # ("Provide guidance...", "Maintains relationships...") and names no capability.
 _DUTY_START = re.compile(
