@@ -45,7 +45,7 @@ class RoleFilterPipeline:
 
 
 class StorePipeline:
-    """Batched upserts into ``postings``, written by a worker thread.
+    """Batched upserts into ``postings``, written by a worker process.
 
     Items wait in memory until ``AMSCOUT_STORE_BATCH`` of them have arrived or
     ``AMSCOUT_STORE_FLUSH_SECONDS`` have passed (a timer), then go to the database in one
@@ -177,7 +177,7 @@ def exit_with_parent(parent_pid: int) -> None:
 
 
 def write_batch(db_path: str, batch: list[dict], run_id) -> dict:
-    """The worker's job: upsert one batch on the worker thread's own connection (opened once)."""
+    """The worker's job: upsert one batch on the worker's own connection (opened once)."""
     key = (db_path, threading.get_ident())
     if key not in _WORKER_DBS:
         _WORKER_DBS[key] = store.open_db(db_path)
