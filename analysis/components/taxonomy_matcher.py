@@ -254,10 +254,13 @@ class TaxonomyMatcher:
             if clauses is None:  # shared with sections.clause_at
                 clauses = block["clauses"] = split_clauses(text, block["start_char"], block["end_char"])
             clauses = _mend(clauses, starts, skill_spans)
-            caps = [_capability(low, a, b, block) or (not full and bool(_CANDIDATE_ASK_L.search(low, a, b)))
-                    if full or _holds(starts, a, b) else False for a, b in clauses]
-            if not (full or any(caps)):
-                continue
+            if full:  # every clause is read; whether one names an ability is asked only of a duty
+                caps = [None] * len(clauses)
+            else:
+                caps = [_capability(low, a, b, block) or bool(_CANDIDATE_ASK_L.search(low, a, b))
+                        if _holds(starts, a, b) else False for a, b in clauses]
+                if not any(caps):
+                    continue
             voiced = [bool(_EMPLOYER_VOICE_L.search(low, a, b)) for a, b in clauses]
             if sum(voiced) >= 2 and not _CANDIDATE_VOICE_L.search(low, block["start_char"], block["end_char"]):
                 continue  # a paragraph in the employer's voice: the company, not the candidate
@@ -270,7 +273,8 @@ class TaxonomyMatcher:
                     continue
                 # A duty ("Provide guidance...") or a prose sentence that names no capability:
                 # only skills the taxonomy names are read from it.
-                duty = not cap and (bool(_DUTY_START_L.match(low_clause)) or clause.count(" ") >= _PROSE_WORDS)
+                duty = (not cap and (bool(_DUTY_START_L.match(low_clause)) or clause.count(" ") >= _PROSE_WORDS)
+                        and (cap is not None or not _capability(low, a, b, block)))
                 lo = bisect_left(starts, a)
                 inside = []
                 while lo < len(skill_spans) and skill_spans[lo][0] < b:
@@ -444,14 +448,16 @@ def _required_in(doc: Doc, low_clause: str):
     """_skill_required for spans of one clause (lower-cased); computed once when no cue in the
     clause can make one statement preferred and another not (then only the section and the
     clause decide)."""
-    if _PREFERRED_CUE_L.search(low_clause):
-        return lambda start, end: _skill_required(doc, start, end)
-    memo: list = []
+    memo: list = []  # [any preferred cue in the clause, the clause's answer when there is none]
 
     def required(start: int, end: int) -> bool | None:
-        if not memo:
+        if not memo:  # asked on the first skill found, not for every clause
+            memo.append(bool(_PREFERRED_CUE_L.search(low_clause)))
+        if memo[0]:
+            return _skill_required(doc, start, end)
+        if len(memo) == 1:
             memo.append(_skill_required(doc, start, end))
-        return memo[0]
+        return memo[1]
     return required
 
 
