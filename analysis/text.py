@@ -139,6 +139,7 @@ def lowered(text: str) -> str:
 
 
 _ESCAPE = re.compile(r"\\.")
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
 
 
 def for_lowered(rx: re.Pattern) -> re.Pattern:
@@ -146,7 +147,8 @@ def for_lowered(rx: re.Pattern) -> re.Pattern:
     matches at the same offsets, in about half the time. The pattern must name no upper-case
     letter (escapes such as \\W aside)."""
     source = rx.pattern
-    if not rx.flags & re.I or "(?-i" in source or re.search(r"[A-Z]", _ESCAPE.sub("", source)):
+    bare = _GROUP_NAME.sub("", _ESCAPE.sub("", source)).replace("A-Za-z", "")  # [A-Za-z] is safe
+    if not rx.flags & re.I or "(?-i" in source or re.search(r"[A-Z]", bare):
         raise ValueError(f"not a lower-case re.I pattern: {source[:60]!r}")
     return re.compile(source, rx.flags & ~re.I)
 

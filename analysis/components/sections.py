@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis.text import lowered, split_blocks, split_clauses
+from analysis.text import for_lowered, lowered, split_blocks, split_clauses
 
 SECTIONS = ("requirements", "preferred", "responsibilities", "benefits", "company", "legal", "other")
 
@@ -101,9 +101,10 @@ _HEADING_MAX_WORDS = 9
 
 def _heading_section(label: str) -> str | None:
     """The section a heading text names, or None (the first cue group in priority order)."""
-    if _HEADING_RES[0][1].search(label):
+    label = label.lower()  # the cues run case-sensitively on lower-cased text (faster than re.I)
+    if _HEADING_OTHER_L.search(label):
         return _HEADING_RES[0][0]
-    found = {m.lastgroup for m in _HEADING_ANY.finditer(label)}
+    found = {m.lastgroup for m in _HEADING_ANY_L.finditer(label)}
     return min(found, key=_PRIORITY.get) if found else None
 
 
@@ -152,9 +153,7 @@ def classify_blocks(text: str) -> list[dict]:
     """Blocks of the text with their section and the heading they stand under."""
     blocks = []
     current, heading = "other", None
-    lowered = text.lower()
-    cue_hits = {kind: _positions(lowered, keys) for kind, keys in
-                (("legal", _LEGAL_KEYS), ("benefits", _BENEFIT_KEYS), ("company", _COMPANY_KEYS))}
+    low = lowered(text)
     for start, end in split_blocks(text):
         line = text[start:end]
         section = None
@@ -169,7 +168,7 @@ def classify_blocks(text: str) -> list[dict]:
         if inline and len(inline.group(1).split()) <= 5:
             section = _heading_section(inline.group(1))
         if section is None:
-            section = _body_section(line, current, lambda kind: _any_between(cue_hits[kind], start, end))
+            section = _body_section(low[start:end], current)
             if current in ("requirements", "preferred") and section == current:
                 section = _after_requirements(line) or section
                 if section != current:  # a paragraph about the company or the pay ends the list
@@ -191,39 +190,27 @@ _COMPANY_KEYS = ("we are", "we're", "our company", "our mission", "founded", "he
                  "employees", "offices")
 
 
-def _positions(lowered: str, keys: tuple[str, ...]) -> list[int]:
-    """Sorted offsets of every keyword (str.find is far cheaper than a regex per line)."""
-    out = []
+def _has(line: str, keys: tuple[str, ...]) -> bool:
     for key in keys:
-        i = lowered.find(key)
-        while i >= 0:
-            out.append(i)
-            i = lowered.find(key, i + 1)
-    out.sort()
-    return out
+        if key in line:
+            return True
+    return False
 
 
-def _any_between(positions: list[int], start: int, end: int) -> bool:
-    i = bisect_left(positions, start)
-    return i < len(positions) and positions[i] < end
-
-
-def _body_section(line: str, current: str, has) -> str:
-    """Section of a body line: its heading's, unless the line itself is plainly legal / benefits.
-
-    ``has(kind)`` says whether a keyword of that kind stands in the line (found once per text).
-    """
-    if has("legal"):
-        legal = _BODY_LEGAL.search(line) or (_BODY_LEGAL_WEAK.search(line) and current not in ("requirements", "preferred"))
+def _body_section(line: str, current: str) -> str:
+    """Section of a body line (lower-cased): its heading's, unless the line itself is plainly
+    legal / benefits. A cue pattern runs only when one of its keywords stands in the line."""
+    if _has(line, _LEGAL_KEYS):
+        legal = _BODY_LEGAL_L.search(line) or (_BODY_LEGAL_WEAK_L.search(line) and current not in ("requirements", "preferred"))
         if legal:
             return "legal"
     if current in ("requirements", "preferred", "legal", "benefits"):
         return current
-    if has("benefits") and _BODY_BENEFITS.search(line):
+    if _has(line, _BENEFIT_KEYS) and _BODY_BENEFITS_L.search(line):
         return "benefits"
-    if current == "other" and has("company") and _BODY_COMPANY.search(line):
+    if current == "other" and _has(line, _COMPANY_KEYS) and _BODY_COMPANY_L.search(line):
         return "company"
-    if current == "company" and _ROLE_TALK.search(line):
+    if current == "company" and _ROLE_TALK_L.search(line):
         return "responsibilities"  # "About Acme" followed by what the role does
     return current
 
@@ -463,3 +450,9 @@ class SectionsComponent:
         doc._.blocks, doc._.sections = index.blocks, index
         _LAST[0], _LAST[1] = doc, index
         return doc
+
+
+# The case-insensitive cues, compiled to run on lower-cased text (see analysis.text.for_lowered).
+_HEADING_OTHER_L, _HEADING_ANY_L = for_lowered(_HEADING_RES[0][1]), for_lowered(_HEADING_ANY)
+_BODY_LEGAL_L, _BODY_LEGAL_WEAK_L, _BODY_BENEFITS_L, _BODY_COMPANY_L, _ROLE_TALK_L = map(
+    for_lowered, (_BODY_LEGAL, _BODY_LEGAL_WEAK, _BODY_BENEFITS, _BODY_COMPANY, _ROLE_TALK))
