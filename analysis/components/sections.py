@@ -323,9 +323,9 @@ class SectionIndex:
         """(any preferred cue, any required cue) in the clause [a, b), computed once per clause."""
         key = (a, b)
         if key not in self.clause_cues:
-            clause = self.text[a:b]
-            self.clause_cues[key] = (bool(PREFERRED_CUE.search(clause) or PREFERRED_AFTER.search(clause)),
-                                     bool(REQUIRED_CUE.search(clause)))
+            clause = self.lower[a:b]
+            self.clause_cues[key] = (bool(_PREFERRED_CUE_L.search(clause) or _PREFERRED_AFTER_L.search(clause)),
+                                     bool(_REQUIRED_CUE_L.search(clause)))
         return self.clause_cues[key]
 
 
@@ -454,5 +454,6 @@ class SectionsComponent:
 
 # The case-insensitive cues, compiled to run on lower-cased text (see analysis.text.for_lowered).
 _HEADING_OTHER_L, _HEADING_ANY_L = for_lowered(_HEADING_RES[0][1]), for_lowered(_HEADING_ANY)
+_PREFERRED_CUE_L, _PREFERRED_AFTER_L, _REQUIRED_CUE_L = map(for_lowered, (PREFERRED_CUE, PREFERRED_AFTER, REQUIRED_CUE))
 _BODY_LEGAL_L, _BODY_LEGAL_WEAK_L, _BODY_BENEFITS_L, _BODY_COMPANY_L, _ROLE_TALK_L = map(
     for_lowered, (_BODY_LEGAL, _BODY_LEGAL_WEAK, _BODY_BENEFITS, _BODY_COMPANY, _ROLE_TALK))

@@ -200,9 +200,14 @@ class TaxonomyMatcher:
         self._add(nlp, self.lower, {}, self.tax.field_forms, "F")
         self._add(nlp, self.cased, {}, self.tax.field_cased, "F")
         # Cue stems indexed by their first three characters; the list order is the priority.
-        self._cues: dict[str, list[tuple[int, str, str]]] = {}
+        # Each entry: ((-length, taxonomy order), stem without "$", whole word only?, skill id),
+        # sorted so that the first stem found at a position is the best one there.
+        self._cues: dict[str, list[tuple[tuple[int, int], str, bool, str]]] = {}
         for i, (stem, sid) in enumerate(self.tax.skill_cues):
-            self._cues.setdefault(stem[:3], []).append((i, stem, sid))
+            bare = stem.rstrip("$")
+            self._cues.setdefault(stem[:3], []).append(((-len(bare), i), bare, stem.endswith("$"), sid))
+        for entries in self._cues.values():
+            entries.sort()
 
     @staticmethod
     def _add(nlp, matcher, _unused, forms: dict[str, str], kind: str) -> None:
@@ -382,13 +387,15 @@ class TaxonomyMatcher:
         best = None
         for m in _WORD_START.finditer(low):
             at = m.start()
-            for i, stem, sid in self._cues.get(low[at:at + 3], ()):
-                rank = (-len(stem.rstrip("$")), i)  # the longest, most specific stem first
-                if (best is None or rank < best[0]) and low.startswith(stem.rstrip("$"), at):
-                    end = at + len(stem) - 1
-                    if stem.endswith("$") and end < len(low) and low[end].isalnum():
+            for rank, stem, whole, sid in self._cues.get(low[at:at + 3], ()):  # best rank first
+                if best is not None and rank >= best[0]:
+                    break
+                if low.startswith(stem, at):
+                    end = at + len(stem)
+                    if whole and end < len(low) and low[end].isalnum():
                         continue  # "initiative$": the whole word only, not "initiatives"
                     best = (rank, sid)
+                    break
         return best[1] if best else None
 
     # ------------------------------------------------------------------ certifications
