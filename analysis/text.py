@@ -97,7 +97,7 @@ def keyword_windows(text: str, lower_keys: tuple[str, ...] = (), exact_keys: tup
     posting is far cheaper than a large alternation tried at every character.
     """
     hits = []
-    low = lowered if lowered is not None else (text.lower() if lower_keys else "")
+    low = lowered if lowered is not None else (lowered_once(text) if lower_keys else "")
     for haystack, keys in ((low, lower_keys), (text, exact_keys)):
         for key in keys:
             i = haystack.find(key)
@@ -151,6 +151,17 @@ def for_lowered(rx: re.Pattern) -> re.Pattern:
     if not rx.flags & re.I or "(?-i" in source or re.search(r"[A-Z]", bare):
         raise ValueError(f"not a lower-case re.I pattern: {source[:60]!r}")
     return re.compile(source, rx.flags & ~re.I)
+
+
+_LAST_LOWERED: list = [None, ""]
+
+
+def lowered_once(text: str) -> str:
+    """``lowered(text)``, kept for the text object last asked about: the components of one Doc
+    all read the same text object, and each used to lower-case all of it again."""
+    if _LAST_LOWERED[0] is not text:
+        _LAST_LOWERED[0], _LAST_LOWERED[1] = text, lowered(text)
+    return _LAST_LOWERED[1]
 
 
 def split_blocks(text: str) -> list[tuple[int, int]]:

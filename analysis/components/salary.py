@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis.text import finditer_near, keyword_windows
+from analysis.text import finditer_near, keyword_windows, lowered_once
 
 from analysis.components.sections import doc_text
 
@@ -132,7 +132,7 @@ def _candidates(text: str):
         if high is not None and k2 and not k1 and low < 1000:
             low *= 1000  # "$60-80K"
         yield m, low, high, m.group("code1") or m.group("code2"), m.group("cur1")
-    lowered = text.lower()
+    lowered = lowered_once(text)
     for m in finditer_near(_LABELLED, text, keyword_windows(text, ("min",), before=2, after=200, lowered=lowered)):
         if m.group("cur1") or m.group("cur2"):
             yield m, _value(m.group("amt1"), m.group("k1")), _value(m.group("amt2"), m.group("k2")), None, m.group("cur1")

@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis.text import for_lowered, lowered, split_blocks, split_clauses
+from analysis.text import for_lowered, lowered, lowered_once, split_blocks, split_clauses
 
 SECTIONS = ("requirements", "preferred", "responsibilities", "benefits", "company", "legal", "other")
 
@@ -153,7 +153,7 @@ def classify_blocks(text: str) -> list[dict]:
     """Blocks of the text with their section and the heading they stand under."""
     blocks = []
     current, heading = "other", None
-    low = lowered(text)
+    low = lowered_once(text)
     for start, end in split_blocks(text):
         line = text[start:end]
         section = None
@@ -274,7 +274,7 @@ class SectionIndex:
     def lower(self) -> str:
         """The text lower-cased, same length (see ``analysis.text.lowered``), computed once."""
         if self._lower is None:
-            self._lower = lowered(self.text)
+            self._lower = lowered_once(self.text)
         return self._lower
 
     def block(self, char: int) -> dict | None:

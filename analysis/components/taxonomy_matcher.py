@@ -200,6 +200,7 @@ class TaxonomyMatcher:
         self._add(nlp, self.lower, {}, self.tax.field_forms, "F")
         self._add(nlp, self.cased, {}, self.tax.field_cased, "F")
         # Cue stems indexed by their first three characters; the list order is the priority.
+        self._keys: dict[int, tuple[str, str]] = {}  # match id -> (kind, target), decoded once
         # Each entry: ((-length, taxonomy order), stem without "$", whole word only?, skill id),
         # sorted so that the first stem found at a position is the best one there.
         self._cues: dict[str, list[tuple[tuple[int, int], str, bool, str]]] = {}
@@ -221,13 +222,15 @@ class TaxonomyMatcher:
     def _matches(self, doc: Doc) -> dict[str, list[tuple[int, int, str]]]:
         """Char spans per kind (S skill, C cert name, A cert acronym, F field), longest first."""
         found: dict[str, list[tuple[int, int, str]]] = {"S": [], "C": [], "A": [], "F": []}
-        strings = doc.vocab.strings
-        offsets = doc.to_array([IDX, LENGTH]) if len(doc) else None
+        strings, keys = doc.vocab.strings, self._keys
+        offsets = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else None  # plain ints: fast to index
         for matcher in (self.lower, self.cased):
             for key, start, end in matcher(doc):
-                kind, target = strings[key].split("|", 1)
+                kind_target = keys.get(key)
+                if kind_target is None:
+                    kind_target = keys[key] = tuple(strings[key].split("|", 1))
                 last = offsets[end - 1]
-                found[kind].append((int(offsets[start][0]), int(last[0] + last[1]), target))
+                found[kind_target[0]].append((offsets[start][0], last[0] + last[1], kind_target[1]))
         for kind, spans in found.items():
             found[kind] = _longest_first(spans)
         return found
