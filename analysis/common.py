@@ -159,6 +159,26 @@ def simulated_warning(corpus: dict) -> str:
             "job boards (amscout demo or tests); do not cite these numbers as facts about the job market.")
 
 
+def report_records(kind: str, title: str, fp: dict, filters, top: int, n: int, command: str,
+                   **extra) -> tuple[dict, dict]:
+    """``data.json``'s envelope and ``manifest.json`` of a report, the same for every kind.
+
+    ``data`` holds nothing that changes from run to run (no date), so the same data and command
+    give byte-identical files; the date lives in the manifest only."""
+    versions = {"pipeline_versions": fp["pipeline_versions"], "taxonomy_version": fp["taxonomy_version"]}
+    data = {"report": kind, "title": title, "fingerprint": fp["sha256"], **versions,
+            "filters": filters.as_dict(), "top": top, "n": n, **extra}
+    manifest = {"report": kind, "command": command, "amscout_version": amscout_version(), **versions,
+                "filters": filters.as_dict(), "n": n, "fingerprint": fp["sha256"]}
+    return data, manifest
+
+
+def warn_if_simulated(subtitle: str, corpus: dict) -> str:
+    """The subtitle, led by the simulated-data warning when the postings are generated."""
+    warning = simulated_warning(corpus)
+    return f"{warning} {subtitle}" if warning else subtitle
+
+
 def method_section(extra_caveats: list[str], fp: dict, corpus: dict) -> Section:
     versions = ", ".join(v or "unversioned" for v in fp["pipeline_versions"]) or "none"
     bullets = [

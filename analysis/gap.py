@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 
 from analysis import charts, stats
-from analysis.common import (DEGREE_LABELS, amscout_version, citation_section, command_line,
-                             method_section, nothing, prevalence, prevalence_table, pretty,
-                             simulated_warning, taxonomy_version)
+from analysis.common import (DEGREE_LABELS, citation_section, command_line, method_section, nothing,
+                             prevalence, prevalence_table, pretty, report_records, taxonomy_version,
+                             warn_if_simulated)
 from analysis.filters import Filters, select_postings
 from analysis.render import Report, Section, pct_ci, table, write_report
 from analysis.resume import DEGREE_RANK, read_profile
@@ -105,17 +105,10 @@ def build_gap(db, profile: dict, filters: Filters, *, top: int = 20, resume_name
                "top_missing": [{"skill": r["label"], "share": r["share"]} for r in missing[:5]],
                "meets_degree_share": fit["degree"]["share"], "meets_experience_share": fit["experience"]["share"],
                "meets_both_share": fit["both"]["share"]}
-    profile_data = dict(profile)
-    data = {"report": "gap", "title": TITLE, "fingerprint": fp["sha256"],
-            "pipeline_versions": fp["pipeline_versions"], "taxonomy_version": fp["taxonomy_version"],
-            "filters": filters.as_dict(), "top": top, "n": n, "profile": profile_data, "summary": summary}
-    manifest = {"report": "gap", "command": command, "amscout_version": amscout_version(),
-                "pipeline_versions": fp["pipeline_versions"], "taxonomy_version": fp["taxonomy_version"],
-                "filters": filters.as_dict(), "n": n, "fingerprint": fp["sha256"]}
-    subtitle = (f"{resume_name} against {n:,} postings dated {corpus['first_day']} to {corpus['last_day']}; "
-                f"filters: {filters.describe()}")
-    if simulated_warning(corpus):
-        subtitle = simulated_warning(corpus) + " " + subtitle
+    data, manifest = report_records("gap", TITLE, fp, filters, top, n, command, profile=dict(profile),
+                                    summary=summary)
+    subtitle = warn_if_simulated(f"{resume_name} against {n:,} postings dated {corpus['first_day']} to "
+                                 f"{corpus['last_day']}; filters: {filters.describe()}", corpus)
     return Report("gap", TITLE, subtitle, sections, data, manifest)
 
 

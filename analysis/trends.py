@@ -12,10 +12,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import charts, stats
-from analysis.common import (DEGREE_LABELS, DEGREE_ORDER, SENIORITY_LABELS, amscout_version,
-                             citation_section, command_line, level, method_section, nothing, pretty,
-                             prevalence, prevalence_table, seniority_sorted, simulated_warning,
-                             taxonomy_version)
+from analysis.common import (DEGREE_LABELS, DEGREE_ORDER, SENIORITY_LABELS, citation_section,
+                             command_line, level, method_section, nothing, pretty, prevalence,
+                             prevalence_table, report_records, seniority_sorted, taxonomy_version,
+                             warn_if_simulated)
 from analysis.filters import Filters, select_postings
 from analysis.render import Report, Section, num, pct, pct_ci, table, write_report
 from errors import AmscoutError
@@ -90,16 +90,9 @@ def build_trends(db, filters: Filters, *, top: int = 20, progress=nothing, open_
         "duplicates_left_out": corpus["duplicates_left_out"], "fingerprint": fp["sha256"],
         "top_skills": [{"skill": r["label"], "share": r["share"]} for r in skills[:5]],
     }
-    data = {"report": "trends", "title": TITLE, "fingerprint": fp["sha256"],
-            "pipeline_versions": fp["pipeline_versions"], "taxonomy_version": fp["taxonomy_version"],
-            "filters": filters.as_dict(), "top": top, "n": n, "corpus": corpus, "summary": summary}
-    manifest = {"report": "trends", "command": command, "amscout_version": amscout_version(),
-                "pipeline_versions": fp["pipeline_versions"], "taxonomy_version": fp["taxonomy_version"],
-                "filters": filters.as_dict(), "n": n, "fingerprint": fp["sha256"]}
-    subtitle = (f"{n:,} postings dated {corpus['first_day']} to {corpus['last_day']}; "
-                f"filters: {filters.describe()}; fingerprint {fp['sha256'][:16]}")
-    if simulated_warning(corpus):
-        subtitle = simulated_warning(corpus) + " " + subtitle
+    data, manifest = report_records("trends", TITLE, fp, filters, top, n, command, corpus=corpus, summary=summary)
+    subtitle = warn_if_simulated(f"{n:,} postings dated {corpus['first_day']} to {corpus['last_day']}; "
+                                 f"filters: {filters.describe()}; fingerprint {fp['sha256'][:16]}", corpus)
     return Report("trends", TITLE, subtitle, sections, data, manifest)
 
 

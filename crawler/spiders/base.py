@@ -110,13 +110,7 @@ class BoardSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure):
         """Log a failed request once, at ERROR, with its URL and the reason."""
-        request = getattr(failure, "request", None)
-        url = request.url if request is not None else "?"
-        response = getattr(failure.value, "response", None)
-        if response is not None:
-            reason = f"HTTP {response.status}"
-        else:
-            reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        url, reason = describe_failure(failure)
         self.logger.error("Request failed: %s (%s)", self.redact(url), reason)
 
     def redact(self, url: str) -> str:
@@ -150,3 +144,13 @@ class BoardSpider(scrapy.Spider):
             if value is not None and value != "":
                 item[key] = value
         return item
+
+
+def describe_failure(failure: Failure) -> tuple[str, str]:
+    """The URL of a failed request and why it failed (HTTP status, timeout, robots.txt, size)."""
+    request = getattr(failure, "request", None)
+    url = request.url if request is not None else "?"
+    response = getattr(failure.value, "response", None)
+    if response is not None:
+        return url, f"HTTP {response.status}"
+    return url, f"{failure.type.__name__}: {failure.getErrorMessage()}"

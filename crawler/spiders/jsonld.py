@@ -33,6 +33,7 @@ from twisted.python.failure import Failure
 
 from crawler.items import Posting, posting_id
 from crawler.normalize import country_code, html_to_text, structured_salary, to_iso_date
+from crawler.spiders.base import describe_failure
 
 JSONLD_SCRIPTS = lxml.etree.XPath('//script[@type="application/ld+json"]')
 REMOTE_TYPES = {"telecommute", "https://schema.org/telecommute", "http://schema.org/telecommute"}
@@ -279,11 +280,4 @@ class JsonLdSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure):
         """One ERROR line per failed request: HTTP status, timeout, robots.txt, size limit..."""
-        request = getattr(failure, "request", None)
-        url = request.url if request is not None else "?"
-        response = getattr(failure.value, "response", None)
-        if response is not None:
-            reason = f"HTTP {response.status}"
-        else:
-            reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
-        self.logger.error("Request failed: %s (%s)", url, reason)
+        self.logger.error("Request failed: %s (%s)", *describe_failure(failure))
