@@ -265,6 +265,51 @@ def known_posting_ids(db: sqlite_utils.Database, source: str, board: str | None 
     return {r[0] for r in rows}
 
 
+# --------------------------------------------------------------------------- inventory
+
+def collection_counts(db: sqlite_utils.Database, top_boards: int, last_runs: int) -> dict:
+    """What ``amscout stats`` shows: read-only aggregates of postings, extractions and runs.
+
+    Duplicates (``duplicate_of``) are counted, never hidden: "unique" columns leave them out."""
+    totals = _dict_rows(db, """
+        select count(*) as postings, count(duplicate_of) as duplicates,
+               count(distinct source) as sources, min(first_seen) as first_seen,
+               max(last_seen) as last_seen from postings""")[0]
+    totals["unique_postings"] = totals["postings"] - totals["duplicates"]
+    totals["extracted"] = db.execute("select count(*) from extractions").fetchone()[0]
+    totals["crawl_runs"] = db.execute("select count(*) from crawl_runs").fetchone()[0]
+    return {
+        "totals": totals,
+        "by_source": _dict_rows(db, """
+            select source, count(*) as postings, sum(duplicate_of is null) as unique_postings,
+                   count(duplicate_of) as duplicates, count(distinct board) as boards,
+                   min(first_seen) as first_seen, max(last_seen) as last_seen
+            from postings group by source order by postings desc, source"""),
+        "by_board": _dict_rows(db, """
+            select source, board, max(company) as company, count(*) as postings,
+                   sum(duplicate_of is null) as unique_postings
+            from postings group by source, board order by postings desc, source, board
+            limit ?""", [top_boards]),
+        "boards_total": db.execute("select count(*) from (select 1 from postings group by source, board)").fetchone()[0],
+        "by_month": _dict_rows(db, """
+            select substr(coalesce(date_posted, first_seen), 1, 7) as month, count(*) as postings,
+                   sum(duplicate_of is null) as unique_postings
+            from postings group by month order by month"""),
+        "by_title": _dict_rows(db, """
+            select title, count(*) as postings, sum(duplicate_of is null) as unique_postings
+            from postings group by title"""),
+        "runs": _dict_rows(db, """
+            select id, source, boards, started, finished, status, new, updated, unchanged, duplicates,
+                   dropped, errors from crawl_runs order by id desc limit ?""", [last_runs]),
+    }
+
+
+def _dict_rows(db: sqlite_utils.Database, sql: str, params=()) -> list[dict]:
+    cursor = db.execute(sql, list(params))
+    cols = [d[0] for d in cursor.description]
+    return [dict(zip(cols, r)) for r in cursor.fetchall()]
+
+
 # --------------------------------------------------------------------------- crawl runs
 
 def start_run(db: sqlite_utils.Database, source: str, boards: list[str], settings: dict) -> int:

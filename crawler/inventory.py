@@ -1,8 +1,8 @@
 """``amscout stats``: what the collection holds, by source, board, month and role.
 
 ``collection_stats`` answers with plain data (JSON-able, for ``--json``); ``format_stats``
-turns it into aligned text tables. Queries are read-only aggregates over the Posting record's
-fields (``store.py`` owns the schema and every write). Duplicates (``duplicate_of``) are
+turns it into aligned text tables. The counts come from ``store.collection_counts`` (store.py
+owns the schema); this module maps titles to role families and lays out tables. Duplicates (``duplicate_of``) are
 counted, never hidden: "unique" columns leave them out.
 """
 from __future__ import annotations
@@ -21,71 +21,28 @@ def collection_stats(db_path=None, top_boards: int = TOP_BOARDS, last_runs: int 
     """Totals, postings by source / board (top N) / month / role family, and the last runs."""
     db = store.open_db(db_path, create=False)
     try:
-        return {
-            "database": str(store.resolve_db_path(db_path)),
-            "totals": _totals(db),
-            "by_source": _rows(db, """
-                select source, count(*) as postings, sum(duplicate_of is null) as unique_postings,
-                       count(duplicate_of) as duplicates, count(distinct board) as boards,
-                       min(first_seen) as first_seen, max(last_seen) as last_seen
-                from postings group by source order by postings desc, source"""),
-            "by_board": _rows(db, """
-                select source, board, max(company) as company, count(*) as postings,
-                       sum(duplicate_of is null) as unique_postings
-                from postings group by source, board order by postings desc, source, board
-                limit ?""", [top_boards]),
-            "boards_total": db.execute("select count(*) from (select 1 from postings group by source, board)").fetchone()[0],
-            "by_month": _rows(db, """
-                select substr(coalesce(date_posted, first_seen), 1, 7) as month, count(*) as postings,
-                       sum(duplicate_of is null) as unique_postings
-                from postings group by month order by month"""),
-            "by_role": _by_role(db),
-            "runs": _runs(db, last_runs),
-        }
+        counts = store.collection_counts(db, top_boards, last_runs)
     finally:
         db.conn.close()
-
-
-def _rows(db, sql: str, params=()) -> list[dict]:
-    cursor = db.execute(sql, list(params))
-    cols = [d[0] for d in cursor.description]
-    return [dict(zip(cols, r)) for r in cursor.fetchall()]
-
-
-def _totals(db) -> dict:
-    row = _rows(db, """
-        select count(*) as postings, count(duplicate_of) as duplicates,
-               count(distinct source) as sources, min(first_seen) as first_seen,
-               max(last_seen) as last_seen from postings""")[0]
-    row["unique_postings"] = row["postings"] - row["duplicates"]
-    row["extracted"] = db.execute("select count(*) from extractions").fetchone()[0]
-    row["crawl_runs"] = db.execute("select count(*) from crawl_runs").fetchone()[0]
-    return row
-
-
-def _by_role(db) -> list[dict]:
-    """Titles grouped in SQL first (few distinct titles), then mapped to families here."""
-    postings, unique = Counter(), Counter()
-    for title, n, n_unique in db.execute(
-            "select title, count(*), sum(duplicate_of is null) from postings group by title"):
-        family = title_family(title)
-        postings[family] += n
-        unique[family] += n_unique or 0
-    order = [name for name, _ in TITLE_FAMILIES] + [OTHER_FAMILY]
-    return [{"role": name, "postings": postings[name], "unique_postings": unique[name]}
-            for name in order if postings[name]]
-
-
-def _runs(db, last: int) -> list[dict]:
-    runs = _rows(db, """
-        select id, source, boards, started, finished, status, new, updated, unchanged, duplicates,
-               dropped, errors from crawl_runs order by id desc limit ?""", [last])
-    for run in runs:
+    titles = counts.pop("by_title")
+    for run in counts["runs"]:
         try:
             run["boards"] = json.loads(run["boards"] or "[]")
         except ValueError:
             run["boards"] = [run["boards"]]
-    return runs
+    return {"database": str(store.resolve_db_path(db_path)), **counts, "by_role": _by_role(titles)}
+
+
+def _by_role(titles: list[dict]) -> list[dict]:
+    """Postings per title (few distinct titles) mapped to the role families of crawler.roles."""
+    postings, unique = Counter(), Counter()
+    for row in titles:
+        family = title_family(row["title"])
+        postings[family] += row["postings"]
+        unique[family] += row["unique_postings"] or 0
+    order = [name for name, _ in TITLE_FAMILIES] + [OTHER_FAMILY]
+    return [{"role": name, "postings": postings[name], "unique_postings": unique[name]}
+            for name in order if postings[name]]
 
 
 # --------------------------------------------------------------------------- text
