@@ -111,6 +111,11 @@ class BoardSpider(scrapy.Spider):
     def on_error(self, failure: Failure):
         """Log a failed request once, at ERROR, with its URL and the reason."""
         url, reason = describe_failure(failure)
+        request = getattr(failure, "request", None)
+        board = request.cb_kwargs.get("board") if request is not None else None
+        if board and reason == "HTTP 404":
+            self.logger.error("No %s board named %r (HTTP 404 from %s)", self.name, board, self.redact(url))
+            return
         self.logger.error("Request failed: %s (%s)", self.redact(url), reason)
 
     def redact(self, url: str) -> str:
