@@ -27,8 +27,8 @@ WORD_NUMBERS = {
 
 _NUM = r"(?:\d{1,2}(?:\.\d)?(?!\d)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)\b)"
 _PAREN = r"(?:\s*\(\s*\d{1,2}\s*\+?\s*\))?"
-_STATEMENT = re.compile(
-    rf"(?P<min>(?<![\d$,])(?<!\d\.){_NUM}){_PAREN}\s*(?P<plus>\+|plus\b|or more\b)?{_PAREN}"
+_STATEMENT = re.compile(  # the look-ahead: a figure or a number word starts here (fast skip)
+    rf"(?=[\dotfsen])(?P<min>(?<![\d$,])(?<!\d\.){_NUM}){_PAREN}\s*(?P<plus>\+|plus\b|or more\b)?{_PAREN}"
     rf"(?:\s*(?:-|–|—|to|or)\s*(?P<max>{_NUM}){_PAREN}\s*\+?)?"
     r"\s*(?:\+\s*)?(?:full[- ]time\s+|consecutive\s+|total\s+|additional\s+|professional\s+|relevant\s+|progressive(?:ly)?\s+)?"
     r"(?P<unit>years?|yrs?|months?)\b['’]?(?:s['’]?)?",

@@ -33,12 +33,12 @@ def _one(i: int) -> str:
 _SEP = r"\s*(?:-|–|—|to(?: an? (?:maximum|max|high) of)?|and|through|up to|/-)\s*"
 # Words that may stand between the low figure and the separator: "$60.00 USD Hourly - $65.00".
 _MID = r"(?:\s?(?:USD|CAD|GBP|EUR))?(?i:\s?(?:annually|hourly|per (?:hour|year|annum)|/\s?(?:yr|hr|hour|year)\.?|a year|an hour))?"
-_RANGE = re.compile(
-    _one(1) + rf"(?:{_MID}{_SEP}(?P<cur2>{_CUR})?\s?(?P<amt2>{_AMT})(?P<k2>{_K})?(?P<big2>{_BIG})?"
+_RANGE = re.compile(  # the look-ahead: a currency starts here (the engine skips other positions fast)
+    r"(?=[UCA$£€])" + _one(1) + rf"(?:{_MID}{_SEP}(?P<cur2>{_CUR})?\s?(?P<amt2>{_AMT})(?P<k2>{_K})?(?P<big2>{_BIG})?"
     rf"(?:\s?(?P<code2>USD|CAD|GBP|EUR))?)?")
 # A figure without a currency sign, e.g. "60,000 - 80,000 USD" or "salary: 60K-80K".
 _BARE = re.compile(
-    rf"(?<![\w.$])(?P<amt1>{_AMT})(?P<k1>{_K})?"
+    rf"(?=\d)(?<![\w.$])(?P<amt1>{_AMT})(?P<k1>{_K})?"
     rf"{_SEP}(?P<amt2>{_AMT})(?P<k2>{_K})?\s?(?P<code2>USD|CAD|GBP|EUR|dollars)?")
 
 _PERIODS = [

@@ -89,9 +89,9 @@ _LABEL_LINE = re.compile(r"^\W*(additional information|schedule|location|job typ
                          r"employment type|job descriptions?|supervisory responsibilities)\W*$", re.I)
 
 # Item separators inside a clause (never inside a taxonomy match).
-_SEPARATORS = re.compile(
-    r"\s*[,;:()\[\]]\s*|\s+(?:and|or|and/or|as well as|including|such as|like|plus|along with|with an? eye|with)\s+|"
-    r"\s*/\s*|\s+&\s+|\s+e\.g\.?\s*|\s+i\.e\.?\s*|\s+etc\.?|\s+[–—-]\s+|\.\s*$|!|\?", re.I)
+_SEPARATORS = re.compile(  # the look-ahead: characters a separator can start with (skips the rest fast)
+    r"(?=[\s,;:()\[\]/.!?])(?:\s*[,;:()\[\]]\s*|\s+(?:and|or|and/or|as well as|including|such as|like|plus|along with|with an? eye|with)\s+|"
+    r"\s*/\s*|\s+&\s+|\s+e\.g\.?\s*|\s+i\.e\.?\s*|\s+etc\.?|\s+[–—-]\s+|\.\s*$|!|\?)", re.I)
 
 # Leading filler, stripped repeatedly ("Excellent", "ability to", "5+ years of experience in").
 _LEAD = re.compile(
