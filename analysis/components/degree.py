@@ -43,7 +43,8 @@ _LEVEL_PATTERNS = [
                      rf"(?-i:M\.D\.)|(?-i:Pharm\.? ?D|DDS|DVM)\b|doctor of (?:medicine|pharmacy|law)"),
 ]
 # One word-start test in front of every alternative keeps the scan fast.
-_LEVEL_RE = re.compile(_B + "(?:" + "|".join(f"(?P<{lvl}>{pat})" for lvl, pat in _LEVEL_PATTERNS) + ")", re.I)
+# The look-ahead names the first characters of every level pattern (the scan skips other positions).
+_LEVEL_RE = re.compile("(?=[hgsdatb24fucmpj])" + _B + "(?:" + "|".join(f"(?P<{lvl}>{pat})" for lvl, pat in _LEVEL_PATTERNS) + ")", re.I)
 # Where a degree may be named: words (any case) and acronyms (as written).
 _LOWER_KEYS = ("bachelor", "baccalaureate", "master", "doctor", "juris", "diploma", "high school", "high-school",
                "associate", "degree", "college graduate", "secondary school")
