@@ -47,3 +47,18 @@ def test_a_megabyte_of_text_is_bounded():
     record = next(extract_records([{"id": "big", "title": "Account Manager", "text": text}]))
     assert time.perf_counter() - t0 < 60
     assert record["experience_min_years"] == 5 and record["salary"]["min"] == 60000
+
+
+LONG_INPUTS = {  # shapes that once took minutes: one statement repeated through a 300,000-character posting
+    "degree sentences": "Requirements\n" + "Bachelor in Marketing. " * 13000,
+    "one clause of names": "Qualifications\n" + "degree CRM, " * 25000,
+    "years sentences": "Requirements\n" + "5 years of sales experience preferred. " * 7500,
+}
+
+
+def test_long_repetitive_inputs_are_bounded():
+    for name, text in LONG_INPUTS.items():
+        t0 = time.perf_counter()
+        record = next(extract_records([{"id": name, "title": "Account Manager", "text": text[:300_000]}]))
+        assert time.perf_counter() - t0 < 30, name  # quadratic steps took 30 s to 3 minutes here
+        assert record["id"] == name
