@@ -58,6 +58,17 @@ def time_tokenizer(postings: list[dict]) -> tuple[float, float]:
     return time.perf_counter() - t0, cpu_seconds() - c0
 
 
+def time_long_input(postings: list[dict], chars: int = 300_000) -> float:
+    """Seconds to extract one posting of ``chars`` characters (the dev texts run together): the
+    time any input takes must stay bounded, so no step may grow faster than the text."""
+    from analysis.extract import extract_records
+
+    text = "\n".join(p["text"] for p in postings[:200])[:chars]
+    t0 = time.perf_counter()
+    next(extract_records([{"id": "long", "title": "Account Manager", "text": text}]))
+    return time.perf_counter() - t0
+
+
 def time_components(postings: list[dict]) -> dict[str, float]:
     """CPU seconds spent in each pipeline component (one process), to see where time goes."""
     from analysis.extract import get_nlp
@@ -104,6 +115,7 @@ def main(argv=None) -> int:
           "   (below 2 means other jobs held the cores)")
     print(f"extraction / tokenizer time          {one_cpu / tok_cpu:8.2f} x CPU, {one_wall / tok_wall:.2f} x wall   (target <= 3)")
     print(f"peak memory (self or one child)      {peak_mb():8.0f} MB  (target < 500)")
+    print(f"one posting of 300,000 characters    {time_long_input(postings):8.2f} s")
     sample = postings[:min(n, 500)]
     spent = time_components(sample)
     print(f"CPU per component on {len(sample)} postings, relative to the tokenizer:")
