@@ -295,7 +295,9 @@ class TaxonomyMatcher:
                     fields = [(s, e) for s, e, _ in field_spans[lo:hi] if e <= b and _of_degree(text, degree, s, degree_ends)]
                     inside = [(s, e, t) for s, e, t in inside if not _covers(fields, s, e)]
                     degree_starts = [ds for ds, _ in degree]
-                items = self._items(text, a, b, inside, low)
+                # Where no free phrase can be read (a duty, or outside requirement sections), only
+                # items holding a named skill need their filler stripped.
+                items = self._items(text, a, b, inside, low, named_only=not full or duty)
                 first = 0
                 required = _required_in(doc, low_clause)
                 for i, (rs, re_, s, e) in enumerate(items):
@@ -339,7 +341,7 @@ class TaxonomyMatcher:
             out.append((ms, me, sid))
         return out
 
-    def _items(self, text: str, a: int, b: int, protected, low: str) -> list[tuple[int, int]]:
+    def _items(self, text: str, a: int, b: int, protected, low: str, named_only: bool = False) -> list[tuple[int, int]]:
         """A clause cut into items at separators outside taxonomy matches: (raw start, raw end,
         start, end stripped of filler; start == end when no phrase is left)."""
         cuts = [a]
@@ -351,6 +353,9 @@ class TaxonomyMatcher:
         cuts.append(b)
         items = []
         for rs, re_ in zip(cuts[::2], cuts[1::2]):
+            if named_only and not _overlaps(protected, rs, re_):
+                items.append((rs, re_, rs, rs))  # not stripped: nothing is read from it
+                continue
             s, e = _strip(text, rs, re_, low)
             items.append((rs, re_, s, e))
         return items
