@@ -19,13 +19,12 @@ class AshbySpider(BoardSpider):
         yield self.request(url, self.parse_board, board=board)
 
     def parse_board(self, response, board):
-        data = self.load_json(response)
-        if data is None:
+        answer = self.json_records(response, "jobs")
+        if answer is None:
             return
-        if not isinstance(data, dict) or not isinstance(data.get("jobs"), list):
-            return self.bad_shape(response, 'an object with a "jobs" list')
-        for job in data["jobs"]:
-            if isinstance(job, dict) and job.get("id") and job.get("isListed", True) is not False:
+        _, records = answer
+        for job in records:
+            if job.get("id") and job.get("isListed", True) is not False:
                 yield self.posting(board, job)
 
     def posting(self, board, job):

@@ -130,6 +130,19 @@ class BoardSpider(scrapy.Spider):
             self.logger.error("Malformed JSON from %s (%s)", self.redact(response.url), exc)
             return None
 
+    def json_records(self, response: Response, key: str | None = None) -> tuple[Any, list[dict]] | None:
+        """The answer and its list of records (``answer[key]``, or the answer itself when ``key``
+        is None), records that are not objects left out; ``None`` after one ERROR line when the
+        answer is not JSON of that shape."""
+        data = self.load_json(response)
+        if data is None:
+            return None
+        records = data if key is None else (data.get(key) if isinstance(data, dict) else None)
+        if not isinstance(records, list):
+            self.bad_shape(response, f'an object with a "{key}" list' if key else "a list of postings")
+            return None
+        return data, [r for r in records if isinstance(r, dict)]
+
     def bad_shape(self, response: Response, expected: str) -> None:
         """Log (one ERROR) a JSON answer that lacks what the API always sends."""
         self.logger.error("Unexpected JSON from %s: expected %s", self.redact(response.url), expected)

@@ -19,13 +19,12 @@ class GreenhouseSpider(BoardSpider):
                            self.parse_jobs, board=board)
 
     def parse_jobs(self, response, board):
-        data = self.load_json(response)
-        if data is None:
+        answer = self.json_records(response, "jobs")
+        if answer is None:
             return
-        if not isinstance(data, dict) or not isinstance(data.get("jobs"), list):
-            return self.bad_shape(response, 'an object with a "jobs" list')
-        for job in data["jobs"]:
-            if isinstance(job, dict) and job.get("id") is not None:
+        _, records = answer
+        for job in records:
+            if job.get("id") is not None:
                 yield self.posting(board, job)
 
     def posting(self, board, job):

@@ -27,13 +27,12 @@ class LeverSpider(BoardSpider):
         return self.request(url, self.parse_page, board=board, skip=skip, page=page)
 
     def parse_page(self, response, board, skip, page):
-        data = self.load_json(response)
-        if data is None:
+        answer = self.json_records(response)
+        if answer is None:
             return
-        if not isinstance(data, list):
-            return self.bad_shape(response, "a list of postings")
-        for job in data:
-            if isinstance(job, dict) and job.get("id"):
+        data, records = answer
+        for job in records:
+            if job.get("id"):
                 yield self.posting(board, job)
         if len(data) >= self.page_size and self.page_allowed(page + 1):
             yield self.page_request(board, skip=skip + len(data), page=page + 1)

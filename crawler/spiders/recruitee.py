@@ -22,13 +22,12 @@ class RecruiteeSpider(BoardSpider):
         yield self.request(self.api_url("/api/offers/", board), self.parse_offers, board=board)
 
     def parse_offers(self, response, board):
-        data = self.load_json(response)
-        if data is None:
+        answer = self.json_records(response, "offers")
+        if answer is None:
             return
-        if not isinstance(data, dict) or not isinstance(data.get("offers"), list):
-            return self.bad_shape(response, 'an object with an "offers" list')
-        for offer in data["offers"]:
-            if isinstance(offer, dict) and offer.get("id") is not None:
+        _, records = answer
+        for offer in records:
+            if offer.get("id") is not None:
                 yield self.posting(board, offer)
 
     def posting(self, board, offer):

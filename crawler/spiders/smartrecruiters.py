@@ -29,13 +29,12 @@ class SmartRecruitersSpider(BoardSpider):
         return self.request(url, self.parse_list, board=board, offset=offset, page=page)
 
     def parse_list(self, response, board, offset, page):
-        data = self.load_json(response)
-        if data is None:
+        answer = self.json_records(response, "content")
+        if answer is None:
             return
-        if not isinstance(data, dict) or not isinstance(data.get("content"), list):
-            return self.bad_shape(response, 'an object with a "content" list')
-        for summary in data["content"]:
-            if isinstance(summary, dict) and summary.get("id"):
+        data, records = answer
+        for summary in records:
+            if summary.get("id"):
                 yield self.detail_request(board, summary)
         next_offset = offset + len(data["content"])
         total = data.get("totalFound")

@@ -36,13 +36,12 @@ class TheMuseSpider(BoardSpider):
                             board=board, page=page)
 
     def parse_page(self, response, board, page):
-        data = self.load_json(response)
-        if data is None:
+        answer = self.json_records(response, "results")
+        if answer is None:
             return
-        if not isinstance(data, dict) or not isinstance(data.get("results"), list):
-            return self.bad_shape(response, 'an object with a "results" list')
-        for job in data["results"]:
-            if isinstance(job, dict) and job.get("id") is not None:
+        data, records = answer
+        for job in records:
+            if job.get("id") is not None:
                 yield self.posting(board, job)
         page_count = data.get("page_count")
         # page index p is the (p + 1)-th page read

@@ -18,14 +18,13 @@ class WorkableSpider(BoardSpider):
                            self.parse_account, board=board)
 
     def parse_account(self, response, board):
-        data = self.load_json(response)
-        if data is None:
+        answer = self.json_records(response, "jobs")
+        if answer is None:
             return
-        if not isinstance(data, dict) or not isinstance(data.get("jobs"), list):
-            return self.bad_shape(response, 'an object with a "jobs" list')
+        data, records = answer
         company = data.get("name") or self.company_name(board)
-        for job in data["jobs"]:
-            if isinstance(job, dict) and job.get("shortcode"):
+        for job in records:
+            if job.get("shortcode"):
                 yield self.posting(board, company, job)
 
     def posting(self, board, company, job):
