@@ -39,6 +39,38 @@ GLUED_INFIXES = [r"(?<=[a-z])(?=[A-Z][a-z])", r"(?<=[a-z]{3})(?=[A-Z]{2})", r"(?
 
 # Real postings repeat many distinct chunks; spaCy's default cache holds 10,000.
 TOKENIZER_CACHE = 200_000
+# Longer chunks (runs of text without a space) are rarely seen twice: not worth pre-caching.
+_WARM_MAX_CHARS = 64
+
+
+class CachingTokenizer:
+    """spaCy's tokenizer with its chunk cache filled: the same tokens, tokenized mostly from the cache.
+
+    spaCy caches the tokens of each whitespace-separated chunk, but once a special case ("you're",
+    "and/or", "e.g.") has appeared in a text it saves no further chunk of that text (a per-text flag,
+    spaCy issue #1250); most postings hold one early, so most of their chunks were split by the
+    prefix / suffix / infix expressions again on every posting. Here each chunk not seen before is
+    first tokenized on its own — exactly as inside the text, and cached unless it holds a special
+    case itself — so the text then reads its chunks from the cache. Other attributes (``pipe``,
+    ``rules``, ``explain``...) are the wrapped tokenizer's.
+    """
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+        self._seen: set[str] = set()  # chunks tokenized on their own (cached, or holding a special case)
+
+    def __call__(self, text: str):
+        seen, tokenize = self._seen, self.tokenizer
+        if len(seen) < TOKENIZER_CACHE:  # past that spaCy's cache is full and saves nothing more
+            new = set(text.split()).difference(seen)
+            for chunk in new:
+                if len(chunk) <= _WARM_MAX_CHARS:
+                    tokenize(chunk)
+                    seen.add(chunk)
+        return tokenize(text)
+
+    def __getattr__(self, name):
+        return getattr(self.tokenizer, name)
 
 
 def _components() -> list[str]:
@@ -83,6 +115,7 @@ def build_nlp(model: str | None = None) -> Language:
         nlp.tokenizer.max_cache_size = TOKENIZER_CACHE  # spaCy >= 3.7
     except AttributeError:
         pass
+    nlp.tokenizer = CachingTokenizer(nlp.tokenizer)  # last: its settings are made on spaCy's tokenizer
     for name in _components():
         nlp.add_pipe(name)
     return nlp
