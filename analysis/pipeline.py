@@ -62,11 +62,12 @@ class CachingTokenizer:
     def __call__(self, text: str):
         seen, tokenize = self._seen, self.tokenizer
         if len(seen) < TOKENIZER_CACHE:  # past that spaCy's cache is full and saves nothing more
-            new = set(text.split()).difference(seen)
-            for chunk in new:
-                if len(chunk) <= _WARM_MAX_CHARS:
-                    tokenize(chunk)
-                    seen.add(chunk)
+            words = text.split()
+            if not seen.issuperset(words):  # usually all seen: no set of the text's words to build
+                for chunk in set(words).difference(seen):
+                    if len(chunk) <= _WARM_MAX_CHARS:
+                        tokenize(chunk)
+                        seen.add(chunk)
         return tokenize(text)
 
     def __getattr__(self, name):

@@ -324,7 +324,7 @@ class SectionIndex:
         key = (a, b)
         if key not in self.clause_cues:
             clause = self.lower[a:b]
-            self.clause_cues[key] = (bool(_PREFERRED_CUE_L.search(clause) or _PREFERRED_AFTER_L.search(clause)),
+            self.clause_cues[key] = (bool(_PREFERRED_ANY_L.search(clause)),
                                      bool(_REQUIRED_CUE_L.search(clause)))
         return self.clause_cues[key]
 
@@ -455,5 +455,7 @@ class SectionsComponent:
 # The case-insensitive cues, compiled to run on lower-cased text (see analysis.text.for_lowered).
 _HEADING_OTHER_L, _HEADING_ANY_L = for_lowered(_HEADING_RES[0][1]), for_lowered(_HEADING_ANY)
 _PREFERRED_CUE_L, _PREFERRED_AFTER_L, _REQUIRED_CUE_L = map(for_lowered, (PREFERRED_CUE, PREFERRED_AFTER, REQUIRED_CUE))
+# Either preferred cue, in one scan of the clause (whether any matches is all that is asked).
+_PREFERRED_ANY_L = for_lowered(re.compile(f"(?:{PREFERRED_CUE.pattern})|(?:{PREFERRED_AFTER.pattern})", re.I))
 _BODY_LEGAL_L, _BODY_LEGAL_WEAK_L, _BODY_BENEFITS_L, _BODY_COMPANY_L, _ROLE_TALK_L = map(
     for_lowered, (_BODY_LEGAL, _BODY_LEGAL_WEAK, _BODY_BENEFITS, _BODY_COMPANY, _ROLE_TALK))

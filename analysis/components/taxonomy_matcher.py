@@ -177,6 +177,8 @@ _SKILL_WORDS = re.compile(r"\b(experience|proficien\w*|knowledge|skills?|advance
  _LABEL_LINE_L, _LEAD_L, _STOP_PIECES_L, _CAPABILITY_CUE_L, _EXPERIENCE_DOING_L) = map(for_lowered, (
     _CANDIDATE_ASK, _EMPLOYER_VOICE, _CANDIDATE_VOICE, _DUTY_START, _DEGREE, PREFERRED_CUE, _ELIGIBILITY,
     _LABEL_LINE, _LEAD, _STOP_PIECES, CAPABILITY_CUE, _EXPERIENCE_DOING))
+# "Experience doing" or the posting describing its candidate: whether either stands in a clause.
+_DOING_OR_ASK_L = for_lowered(re.compile(f"(?:{_EXPERIENCE_DOING.pattern})|(?:{_CANDIDATE_ASK.pattern})", re.I))
 
 
 @Language.factory("amscout_taxonomy")
@@ -263,7 +265,8 @@ class TaxonomyMatcher:
             if full:  # every clause is read; whether one names an ability is asked only of a duty
                 caps = [None] * len(clauses)
             else:
-                caps = [_capability(low, a, b, block) or bool(_CANDIDATE_ASK_L.search(low, a, b))
+                heading = bool(block.get("is_heading"))  # _capability or a candidate ask, in two scans
+                caps = [heading or bool(_CAPABILITY_CUE_L.search(low[a:b]) or _DOING_OR_ASK_L.search(low, a, b))
                         if _holds(starts, a, b) else False for a, b in clauses]
                 if not any(caps):
                     continue
