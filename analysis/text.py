@@ -101,12 +101,19 @@ def keyword_windows(text: str, lower_keys: tuple[str, ...] = (), exact_keys: tup
     """
     hits = []
     low = lowered if lowered is not None else (lowered_once(text) if lower_keys else "")
-    for haystack, keys in ((low, lower_keys), (text, exact_keys)):
-        for key in keys:
-            i = haystack.find(key)
+    for key in lower_keys:
+        i = low.find(key)
+        while i >= 0:
+            hits.append(i)
+            i = low.find(key, i + 1)
+    if len(exact_keys) > _FIND_EACH:  # as written (mostly capitals, rare): one scan finds them all
+        hits.extend(m.start() for m in _starts_of(exact_keys).finditer(text))
+    else:
+        for key in exact_keys:
+            i = text.find(key)
             while i >= 0:
                 hits.append(i)
-                i = haystack.find(key, i + 1)
+                i = text.find(key, i + 1)
     if not hits:
         return []
     hits.sort()
@@ -119,6 +126,21 @@ def keyword_windows(text: str, lower_keys: tuple[str, ...] = (), exact_keys: tup
         else:
             windows.append([a, b])
     return [(a, b) for a, b in windows]
+
+
+# Up to this many keys, a str.find per key beats one scan of the text by a pattern.
+_FIND_EACH = 10
+_STARTS_OF: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _starts_of(keys: tuple[str, ...]) -> re.Pattern:
+    """A pattern matching (empty) where any of ``keys`` starts, overlapping occurrences included;
+    its look-ahead of first characters lets the engine skip every other position."""
+    rx = _STARTS_OF.get(keys)
+    if rx is None:
+        first = "".join(sorted({re.escape(k[0]) for k in keys}))
+        rx = _STARTS_OF[keys] = re.compile(f"(?=[{first}])(?={'|'.join(map(re.escape, keys))})")
+    return rx
 
 
 def finditer_near(rx: re.Pattern, text: str, windows: list[tuple[int, int]]):

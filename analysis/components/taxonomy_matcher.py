@@ -623,15 +623,12 @@ def _strip(text: str, s: int, e: int, low: str) -> tuple[int, int]:
 def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Leftmost-longest: of overlapping matches the one that starts first (the longest there)
     wins ("B2B Outside Sales Experience": B2B, Outside Sales), in text order."""
-    spans = sorted(set(spans), key=lambda x: (x[0], -(x[1] - x[0])))
     kept: list[tuple[int, int, str]] = []  # sorted by start, never overlapping
-    starts: list[int] = []
-    for s, e, t in spans:
-        i = bisect_left(starts, s)
-        if (i > 0 and kept[i - 1][1] > s) or (i < len(kept) and kept[i][0] < e):
-            continue
-        kept.insert(i, (s, e, t))
-        starts.insert(i, s)
+    end = -1  # where the last kept match ends (the furthest end: kept matches never overlap)
+    for span in sorted(set(spans), key=lambda x: (x[0], -(x[1] - x[0]))):
+        if span[0] >= end:  # matches come in start order: only the last kept one can overlap
+            kept.append(span)
+            end = span[1]
     return kept
 
 
