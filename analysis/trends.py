@@ -158,12 +158,12 @@ def degree_table(pg: pd.DataFrame, n: int, min_n: int):
     by_level = pg.groupby("degree_required")["postings"].sum()
     pref = pg[pg["degree_required"] == ""].groupby("degree_preferred")["postings"].sum()
     rows = []
-    for level in [""] + DEGREE_ORDER:
-        k = int(by_level.get(level, 0))
-        if level and not k:
+    for degree in [""] + DEGREE_ORDER:
+        k = int(by_level.get(degree, 0))
+        if degree and not k:
             continue
-        label = "No degree required" if not level else f"{DEGREE_LABELS[level]} required (minimum)"
-        rows.append({"item": level or "none", "label": label, **stats.share(k, n, min_n)})
+        label = "No degree required" if not degree else f"{DEGREE_LABELS[degree]} required (minimum)"
+        rows.append({"item": degree or "none", "label": label, **stats.share(k, n, min_n)})
     k_any = int(pg.loc[pg["degree_required"] != "", "postings"].sum())
     rows.append({"item": "any", "label": "Any degree required", **stats.share(k_any, n, min_n)})
     k_eq = int(pg.loc[(pg["degree_required"] != "") & (pg["degree_or_equivalent"] == 1), "postings"].sum())

@@ -1,7 +1,6 @@
 """Sections: blocks, headings, glued bullets, required / preferred cues (texts of our own)."""
 import spacy
 
-import analysis.components.sections  # noqa: F401  (registers the factory)
 from analysis.components.sections import is_requirement_like, required_at, section_at
 from analysis.text import split_blocks
 

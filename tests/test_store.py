@@ -1,5 +1,4 @@
 """store.py: schema, upserts that keep first_seen, content hashes, duplicates, runs."""
-import sqlite3
 
 import pytest
 

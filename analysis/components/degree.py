@@ -26,8 +26,8 @@ _APOS = r"['’`]?"
 # A word start, also where a bullet was glued on without a space ("QualificationsBachelor's").
 _B = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z]))|(?<=[A-Za-z])(?=\d))"
 _LEVEL_PATTERNS = [
-    ("high_school", rf"high[- ]school\b(?! (?:students?|teachers?|seniors?|juniors?))|(?-i:H\.?S\.?) (?:diploma|degree)|"
-                    rf"(?-i:GED)\b|secondary school (?:diploma|education)|diploma\b"),
+    ("high_school", r"high[- ]school\b(?! (?:students?|teachers?|seniors?|juniors?))|(?-i:H\.?S\.?) (?:diploma|degree)|"
+                    r"(?-i:GED)\b|secondary school (?:diploma|education)|diploma\b"),
     ("associate", rf"associate{_APOS}s?{_APOS}? (?:degree|of (?:arts|science|applied))|associate['’`]s\b|"
                   rf"(?-i:A\.A\.S?|AAS)\b|(?:two|2)[- ]year (?:college |technical )?degree"),
     ("bachelor", rf"bachelor{_APOS}s?{_APOS}?|baccalaureate|(?-i:B\.[AS]\.?(?:[CN]\.?)?)(?![\w.])|"
@@ -38,9 +38,9 @@ _LEVEL_PATTERNS = [
                rf"master(?:s|{_APOS}s){_APOS}?(?= (?:or|and|preferred|required|is))|master['’`]s\b|"
                rf"(?-i:MBA|M\.B\.A\.?|MSc|MSN|MPH|MHA|MSW|MEng|MSEE|MSCS)\b|(?-i:M\.[AS]\.?)(?![\w.])|"
                rf"(?-i:M[AS])(?= (?:degree|in))|(?:graduate|advanced|post[- ]?graduate) degree"),
-    ("doctorate", rf"(?-i:Ph\.? ?D)\b\.?|doctora(?:te|l)\b|doctor of (?:philosophy|science)"),
-    ("professional", rf"(?-i:J\.D\.)|(?-i:JD)\b(?= (?:degree|or|from|required|preferred|/))|juris doctor|"
-                     rf"(?-i:M\.D\.)|(?-i:Pharm\.? ?D|DDS|DVM)\b|doctor of (?:medicine|pharmacy|law)"),
+    ("doctorate", r"(?-i:Ph\.? ?D)\b\.?|doctora(?:te|l)\b|doctor of (?:philosophy|science)"),
+    ("professional", r"(?-i:J\.D\.)|(?-i:JD)\b(?= (?:degree|or|from|required|preferred|/))|juris doctor|"
+                     r"(?-i:M\.D\.)|(?-i:Pharm\.? ?D|DDS|DVM)\b|doctor of (?:medicine|pharmacy|law)"),
 ]
 # One word-start test in front of every alternative keeps the scan fast.
 # The look-ahead names the first characters of every level pattern (the scan skips other positions).

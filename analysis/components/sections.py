@@ -17,12 +17,12 @@ Exported helpers (used by the other components):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis.text import for_lowered, lowered, lowered_once, split_blocks, split_clauses
+from analysis.text import for_lowered, lowered_once, split_blocks, split_clauses
 
 SECTIONS = ("requirements", "preferred", "responsibilities", "benefits", "company", "legal", "other")
 
