@@ -115,3 +115,13 @@ def test_every_readme_command_runs(mirror, workdir):
     assert (reports / "trends" / "report.html").exists()
     assert (reports / "gap" / "report.md").exists()
     assert (reports / "predictions.jsonl").read_text().count("\n") == 2
+
+
+def test_readme_make_targets_exist():
+    """`make X` lines of the README (install, demo, test, eval, benchmarks) name real targets."""
+    text = README.read_text(encoding="utf-8")
+    targets = sorted(set(re.findall(r"^make ([a-z-]+)", text, flags=re.M)))
+    assert {"demo", "test", "eval", "bench"} <= set(targets)
+    for target in targets:
+        dry = subprocess.run(["make", "-n", target], cwd=PROJECT, capture_output=True, text=True)
+        assert dry.returncode == 0, f"make {target}: {dry.stderr}"
