@@ -128,3 +128,20 @@ def test_application_and_eligibility_lines_are_not_skills(nlp):
     found = skills(nlp, "Requirements\n- Applications accepted on a rolling basis until filled\n"
                         "- Benefit eligibility rules differ by state\n- Strong negotiation skills\n")
     assert list(found.values()) == ["negotiation"]
+
+
+def test_a_people_skill_takes_the_concept_of_the_party_it_is_with(nlp):
+    def canon(line):
+        return [(s["text"], s["canonical"]) for s in nlp("Requirements\n- " + line + "\n")._.skills]
+
+    assert ("forging trusted relationships", "stakeholder management") in canon(
+        "Skilled at forging trusted relationships with C-level buyers")
+    assert ("interacting", "stakeholder management") in canon("Comfortable interacting with leadership teams")
+    # new customers are no stakeholder party: the general concept stays
+    assert ("forging trusted relationships", "relationship building") in canon(
+        "Skilled at forging trusted relationships with new customers")
+
+
+def test_industry_nouns_name_the_industry_concept(nlp):
+    found = skills(nlp, "Requirements\nBackground in Forestry, Aviation or Trucking\n")
+    assert {found.get("Forestry"), found.get("Aviation"), found.get("Trucking")} == {"industry/vertical knowledge"}

@@ -162,6 +162,11 @@ _INDUSTRY_HEADS = {
     "companies", "organization", "organizations", "clients", "customers", "accounts", "sales", "is",
     "are", "and", "or", "a", "an", "the", "preferred", "required", "strongly", "highly", "plus", "knowledge"}
 _DETERMINER = re.compile(r"\b(?:the|a|an|any|every|our|your)\b", re.I)
+# Concepts about dealing with people, which the party named after "with" can narrow: "relationships
+# with senior executives" is stakeholder management, not relationship building in general.
+_PARTY_CONCEPTS = {"rel.relationship_building": "rel.stakeholder_mgmt", "rel.interpersonal": "rel.stakeholder_mgmt"}
+_WITH_PARTY = re.compile(r"\s*with\s+([^.;:\n]{1,50})", re.I)
+_SENIOR_PARTY = re.compile(r"\b(?:management|leadership|leaders|decision[- ]makers?|board)\b", re.I)
 _EXPERIENCE_WORD = re.compile(r"\b(?:experience|years?)\b", re.I)
 _SKILLS_AFTER = re.compile(r"\s+(?:skills?|abilities|capabilities|proficiency)\b", re.I)
 # The posting describing the person it wants ("the successful candidate will adeptly...").
@@ -378,12 +383,22 @@ class TaxonomyMatcher:
         if not sid and _DETERMINER.search(phrase):
             return None  # "ensure the sub team": a piece of a sentence, not the name of a skill
         sid = sid or self._cue(reach)
+        sid = self._party(sid, reach[len(phrase):]) if sid in _PARTY_CONCEPTS else sid
         if sid:
             skill = self._skill(doc, start, end, sid, required)
             skill["id"] = None  # the concept is inferred from a cue, not named
             return skill
         return {"start": start, "end": end, "text": phrase, "canonical": " ".join(phrase.lower().split()),
                 "id": None, "esco": None, "onet": None, "required": required}
+
+    def _party(self, sid: str, after: str) -> str:
+        """The narrower concept when the words right after a people skill name its party
+        ("build relationships with C-level buyers"), else the skill's own concept."""
+        m = _WITH_PARTY.match(after)
+        narrower = _PARTY_CONCEPTS[sid]
+        if m and narrower == "rel.stakeholder_mgmt" and _SENIOR_PARTY.search(m.group(1)):
+            return narrower  # "interact with management": the people a stakeholder manager deals with
+        return narrower if m and self._cue(m.group(1)) == narrower else sid
 
     def _single_cue_word(self, phrase: str) -> bool:
         """One lower-case word counts when a cue names its concept ("flexible", "organized")."""
