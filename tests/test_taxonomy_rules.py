@@ -145,3 +145,18 @@ def test_a_people_skill_takes_the_concept_of_the_party_it_is_with(nlp):
 def test_industry_nouns_name_the_industry_concept(nlp):
     found = skills(nlp, "Requirements\nBackground in Forestry, Aviation or Trucking\n")
     assert {found.get("Forestry"), found.get("Aviation"), found.get("Trucking")} == {"industry/vertical knowledge"}
+
+
+def test_a_lone_verb_or_adjective_shares_the_object_coordinated_with_it(nlp):
+    def canon(line):
+        return {s["text"]: s["canonical"] for s in nlp("Requirements\n- " + line + "\n")._.skills}
+
+    assert canon("Ability to analyze and troubleshoot problems").get("analyze") == "problem solving"
+    assert canon("Strong financial or statistical analysis").get("financial") == "data analysis"
+    assert canon("Experience in media or advertising industry").get("media") == "advertising and media sales"
+
+
+def test_a_senior_word_later_in_the_party_does_not_make_it_senior(nlp):
+    found = [(s["text"], s["canonical"]) for s in
+             nlp("Requirements\n- Friendly interaction with volunteers and leadership donors\n")._.skills]
+    assert not any(c == "stakeholder management" and "interaction" in t for t, c in found)

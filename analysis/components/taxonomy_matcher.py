@@ -166,7 +166,12 @@ _DETERMINER = re.compile(r"\b(?:the|a|an|any|every|our|your)\b", re.I)
 # with senior executives" is stakeholder management, not relationship building in general.
 _PARTY_CONCEPTS = {"rel.relationship_building": "rel.stakeholder_mgmt", "rel.interpersonal": "rel.stakeholder_mgmt"}
 _WITH_PARTY = re.compile(r"\s*with\s+([^.;:\n]{1,50})", re.I)
-_SENIOR_PARTY = re.compile(r"\b(?:management|leadership|leaders|decision[- ]makers?|board)\b", re.I)
+# A party that is senior by its first words ("with senior management", not "with staff and leadership ...").
+_SENIOR_PARTY = re.compile(r"(?:\w+\s+)?(?:management|leadership|leaders|decision[- ]makers?|board)\b", re.I)
+# "analyze and resolve problems", "financial or statistical analysis": a lone verb or adjective
+# (told by its ending) shares the object of the words coordinated with it.
+_LONE_MODIFIER = re.compile(r"[a-z]+(?:i[sz]e|y[sz]e|ate|ify|al)", re.I)
+_SHARED_OBJECT = re.compile(r"\s+(?:and|or|&)\s+[a-z]+\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\b(?!\s+(?:and|or)\b)", re.I)
 _EXPERIENCE_WORD = re.compile(r"\b(?:experience|years?)\b", re.I)
 _SKILLS_AFTER = re.compile(r"\s+(?:skills?|abilities|capabilities|proficiency)\b", re.I)
 # The posting describing the person it wants ("the successful candidate will adeptly...").
@@ -380,6 +385,9 @@ class TaxonomyMatcher:
         phrase = doc_text(doc)[start:end]
         head = _HEAD_END.split(phrase, 1)[0]  # "financial competency at a detailed level": the head decides
         sid = (head != phrase and self._cue(head)) or self._cue(phrase)
+        if sid and _LONE_MODIFIER.fullmatch(phrase):
+            shared = _SHARED_OBJECT.match(reach, len(phrase))
+            sid = (shared and self._cue(shared.group(1))) or sid
         if not sid and _DETERMINER.search(phrase):
             return None  # "ensure the sub team": a piece of a sentence, not the name of a skill
         sid = sid or self._cue(reach)
@@ -396,7 +404,7 @@ class TaxonomyMatcher:
         ("build relationships with C-level buyers"), else the skill's own concept."""
         m = _WITH_PARTY.match(after)
         narrower = _PARTY_CONCEPTS[sid]
-        if m and narrower == "rel.stakeholder_mgmt" and _SENIOR_PARTY.search(m.group(1)):
+        if m and narrower == "rel.stakeholder_mgmt" and _SENIOR_PARTY.match(m.group(1)):
             return narrower  # "interact with management": the people a stakeholder manager deals with
         return narrower if m and self._cue(m.group(1)) == narrower else sid
 
