@@ -44,8 +44,8 @@ bench-dedup: install  ## precision / recall of duplicate marking on the labelled
 	for set in dev test hard holdout; do $(BIN)/python bench/dedup_eval.py --fixture tests/fixtures/dedup/$$set.jsonl; done
 	$(BIN)/python bench/dedup_eval.py --demo 10000 --batch 500
 
-lint: install
-	$(BIN)/python -m pyflakes cli.py store.py errors.py crawler analysis tests bench || true
+lint: install  ## pyflakes over the code, the tests and the benchmarks
+	$(BIN)/python -m pyflakes cli.py store.py errors.py crawler analysis tests bench
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache build

@@ -1,6 +1,7 @@
 """Taxonomy integrity and the taxonomy matcher on sentences written for these tests."""
 from __future__ import annotations
 
+import importlib
 import re
 
 import pytest
@@ -17,9 +18,8 @@ def tax():
 
 @pytest.fixture(scope="module")
 def nlp():
-    import analysis.components.sections  # noqa: F401  (registers the factories)
-    import analysis.components.taxonomy_matcher  # noqa: F401
-
+    for module in ("analysis.components.sections", "analysis.components.taxonomy_matcher"):
+        importlib.import_module(module)  # registers the factories
     nlp = spacy.blank("en")
     nlp.add_pipe("amscout_sections")
     nlp.add_pipe("amscout_taxonomy")
