@@ -22,11 +22,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta, timezone
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from crawler import demo_data as dd
 from crawler.demo_data import DemoJob
+from crawler.loopback import LoopbackServer, Response
 
 CAREER_PAGE_SIZE = 50
 EASTERN = timezone(timedelta(hours=-5))
@@ -265,15 +265,8 @@ def _index_path(page: int) -> str:
 
 # --------------------------------------------------------------------------- the server
 
-@dataclass
-class Response:
-    body: bytes
-    content_type: str
-    status: int = 200
-
-
-@dataclass
-class DemoBoards:
+@dataclass(eq=False)
+class DemoBoards(LoopbackServer):
     """The simulated boards: ``with DemoBoards(jobs) as boards: boards.url ...``."""
 
     jobs: list[DemoJob]
@@ -287,18 +280,13 @@ class DemoBoards:
     _greenhouse: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
     _job_pages: dict[str, DemoJob] = field(default_factory=dict)     # a listing's human-readable URL
 
+    server_version = "amscout-demo-boards"
+
     def __post_init__(self):
+        LoopbackServer.__init__(self, self.host, self.port)
         self.requests = 0
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer((self.host, self.port), self._handler())
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="demo-boards", daemon=True)
         self._render()
-
-    @property
-    def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
 
     @property
     def career_url(self) -> str:
@@ -307,20 +295,6 @@ class DemoBoards:
     @property
     def sitemap_url(self) -> str:
         return f"{self.url}/sitemap.xml"
-
-    def start(self) -> "DemoBoards":
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc):
-        self.stop()
 
     def expected_postings(self) -> dict[str, tuple[DemoJob, str]]:
         """Every listing as the spiders should store it: posting id -> (job, date posted)."""
@@ -410,8 +384,10 @@ class DemoBoards:
 
     # ------------------------------------------------------------------ answering
 
-    def answer(self, target: str) -> Response:
+    def answer(self, target: str, headers: dict | None = None) -> Response:
         """The response for a request target (path and query)."""
+        with self._lock:
+            self.requests += 1
         parts = urlsplit(target)
         path, query = parts.path, parse_qs(parts.query)
         seg = [s for s in path.split("/") if s]
@@ -444,29 +420,6 @@ class DemoBoards:
             return Response(_json({"ok": False, "error": "Invalid skip or limit"}), "application/json", 400)
         page = postings[skip:] if limit is None else postings[skip:skip + limit]
         return Response(_json(page), "application/json")
-
-    def _handler(boards):  # noqa: N805 - closes over the DemoBoards
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            server_version = "amscout-demo-boards"
-
-            def do_GET(self):  # noqa: N802 - http.server's naming
-                with boards._lock:
-                    boards.requests += 1
-                reply = boards.answer(self.path)
-                try:
-                    self.send_response(reply.status)
-                    self.send_header("Content-Type", reply.content_type)
-                    self.send_header("Content-Length", str(len(reply.body)))
-                    self.end_headers()
-                    self.wfile.write(reply.body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-            def log_message(self, *args):
-                pass
-
-        return Handler
 
 
 def _json(data) -> bytes:

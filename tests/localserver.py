@@ -11,8 +11,9 @@ import json
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
+
+from crawler.loopback import LoopbackServer, Response
 
 
 @dataclass
@@ -31,40 +32,28 @@ class Route:
         return self.body, self.content_type or "application/octet-stream"
 
 
-class LocalServer:
+class LocalServer(LoopbackServer):
     """Serve ``routes`` on an ephemeral port; use as a context manager or start()/stop()."""
 
     def __init__(self, routes: dict | None = None):
+        super().__init__()
         self.routes: dict[str, Route | list[Route]] = dict(routes or {})
         self.requests: list[tuple[float, str, dict]] = []
         self._served: dict[str, int] = {}
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def start(self) -> "LocalServer":
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc):
-        self.stop()
 
     def hits(self, path: str) -> int:
         """How many requests asked for this path (with or without its query)."""
         return sum(1 for _, p, _ in self.requests if p == path or p.split("?")[0] == path)
+
+    def answer(self, target: str, headers: dict) -> Response:
+        with self._lock:
+            self.requests.append((time.monotonic(), target, headers))
+        route = self._next_route(target) or Route(b"not found", status=404, content_type="text/plain")
+        if route.delay:
+            time.sleep(route.delay)
+        body, ctype = route.payload()
+        return Response(body, ctype, route.status, route.headers)
 
     def _next_route(self, target: str) -> Route | None:
         route = self.routes.get(target)
@@ -76,32 +65,3 @@ class LocalServer:
                 self._served[target] = n + 1
             return route[min(n, len(route) - 1)]
         return route
-
-    def _handler(server):  # noqa: N805 - closes over the LocalServer
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_GET(self):  # noqa: N802 - http.server's naming
-                with server._lock:
-                    server.requests.append((time.monotonic(), self.path, dict(self.headers)))
-                route = server._next_route(self.path)
-                if route is None:
-                    route = Route(b"not found", status=404, content_type="text/plain")
-                if route.delay:
-                    time.sleep(route.delay)
-                body, ctype = route.payload()
-                try:
-                    self.send_response(route.status)
-                    self.send_header("Content-Type", ctype)
-                    self.send_header("Content-Length", str(len(body)))
-                    for k, v in route.headers.items():
-                        self.send_header(k, v)
-                    self.end_headers()
-                    self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-            def log_message(self, *args):
-                pass
-
-        return Handler

@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from crawler import demo_data
-from crawler.demo import DemoBoards, Response, _json
+from crawler.demo import DemoBoards, _json
+from crawler.loopback import Response
 
 PROJECT = Path(__file__).resolve().parents[1]
 README = PROJECT / "README.md"
@@ -43,7 +44,7 @@ class Mirror(DemoBoards):
         "adzuna": {"count": 0, "results": []},
     }
 
-    def answer(self, target):
+    def answer(self, target, headers=None):
         seg = [s for s in urlsplit(target).path.split("/") if s]
         stand_in = {("v1", "boards"): "greenhouse", ("v0", "postings"): "lever", ("posting-api", "job-board"): "ashby"}
         source = stand_in.get(tuple(seg[:2]))
