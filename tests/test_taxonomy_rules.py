@@ -160,3 +160,12 @@ def test_a_senior_word_later_in_the_party_does_not_make_it_senior(nlp):
     found = [(s["text"], s["canonical"]) for s in
              nlp("Requirements\n- Friendly interaction with volunteers and leadership donors\n")._.skills]
     assert not any(c == "stakeholder management" and "interaction" in t for t, c in found)
+
+
+def test_a_lower_case_aside_in_brackets_is_no_skill_but_a_bracketed_name_is(nlp):
+    found = skills(nlp, "Requirements\n- Three years leading field crews (paving or bridge repair)\n"
+                        "- Five years supervising warehouse teams (inbound and outbound)\n"
+                        "- Familiar with build servers (Bamboo, Octopus Deploy)\n")
+    assert "leading field crews" in found and "supervising warehouse teams" in found
+    assert not any(t in found for t in ("paving", "bridge repair", "inbound", "outbound"))
+    assert "Bamboo" in found and "Octopus Deploy" in found

@@ -330,7 +330,7 @@ class TaxonomyMatcher:
                         continue
                     if degree and (_holds(degree_starts, rs, re_) or _overlaps(fields, s, e)):
                         continue  # the degree statement itself, or a field of study
-                    if s < e and full and not duty and (
+                    if s < e and full and not duty and not (_in_brackets(text, a, s) and text[s:e].islower()) and (
                             _is_name(text[s:e]) or self._single_cue_word(text[s:e])
                             or _named_as_skill(text, s, e, re_)):
                         phrase = self._phrase(doc, s, e, text[s:min(reach_end, e + _CUE_REACH)], required(s, e))
@@ -557,6 +557,14 @@ def _mend_blocks(blocks: list[dict], starts: list[int], skill_spans) -> list[dic
         else:
             out.append(block)
     return out
+
+
+def _in_brackets(text: str, clause_start: int, start: int) -> bool:
+    """Whether a phrase stands inside brackets opened in its clause. A lower-case phrase there is
+    an aside ("(as allowable)", "(manager or director levels)") that qualifies the words before
+    it; a name there ("(Jenkins, Gradle)") is an example of a skill and is kept."""
+    before = text[clause_start:start]
+    return before.count("(") > before.count(")")
 
 
 def _covers(spans, start: int, end: int) -> bool:
