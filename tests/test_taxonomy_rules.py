@@ -169,3 +169,11 @@ def test_a_lower_case_aside_in_brackets_is_no_skill_but_a_bracketed_name_is(nlp)
     assert "leading field crews" in found and "supervising warehouse teams" in found
     assert not any(t in found for t in ("paving", "bridge repair", "inbound", "outbound"))
     assert "Bamboo" in found and "Octopus Deploy" in found
+
+
+def test_a_skill_word_in_a_job_title_outside_requirements_is_no_skill(nlp):
+    text = ("Northwind is looking for a Senior Tableau Developer to join its Payroll Team in Denver.\n"
+            "Requirements\n- Experience with Tableau\n")
+    found = [(s["text"], s["start"]) for s in nlp(text)._.skills]
+    assert [t for t, start in found if start < text.index("Requirements")] == []
+    assert ("Tableau", text.rindex("Tableau")) in found

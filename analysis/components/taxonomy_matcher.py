@@ -155,6 +155,10 @@ _HEAD_END = re.compile(r"\s+(?:at|of|in|on|for|with|within|across|to|from|under|
                        r"while|when|where|by|as)\s+", re.I)
 # Concepts named by a word that often only modifies the noun after it (an industry).
 _MODIFIER_CONCEPTS = ("dom.industry_vertical",)
+_ROLE_NOUN = re.compile(r"(?:^|[ \t])(?:Developer|Manager|Engineer|Representative|Specialist|Strategist|"
+                        r"Analyst|Consultant|Director|Executive|Architect|Coordinator|Administrator|"
+                        r"Team|Group)s?\b")
+_ROLE_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w&.+#/-]*){0,3}?" + _ROLE_NOUN.pattern)  # capitalised words, then the role
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
 _INDUSTRY_HEADS = {
     "industry", "industries", "sector", "sectors", "space", "market", "markets", "vertical", "verticals",
@@ -326,7 +330,8 @@ class TaxonomyMatcher:
                     if named and s < e:
                         named = self._modified(text, s, e, re_, named)
                     if named:
-                        out.extend(self._skill(doc, ms, me, t, required(ms, me)) for ms, me, t in named)
+                        out.extend(self._skill(doc, ms, me, t, required(ms, me)) for ms, me, t in named
+                                   if full or not _in_job_title(text, ms, me))
                         continue
                     if degree and (_holds(degree_starts, rs, re_) or _overlaps(fields, s, e)):
                         continue  # the degree statement itself, or a field of study
@@ -557,6 +562,13 @@ def _mend_blocks(blocks: list[dict], starts: list[int], skill_spans) -> list[dic
         else:
             out.append(block)
     return out
+
+
+def _in_job_title(text: str, start: int, end: int) -> bool:
+    """Whether a taxonomy form is a word of a job or team name ("a Senior Customer Success
+    Manager", "the Snowflake Sales Engineer"): outside requirement sections that names the
+    role, not a skill asked of the candidate."""
+    return text[start].isupper() and bool(_ROLE_NOUN.search(text[start:end]) or _ROLE_AFTER.match(text, end))
 
 
 def _in_brackets(text: str, clause_start: int, start: int) -> bool:
