@@ -177,3 +177,10 @@ def test_a_skill_word_in_a_job_title_outside_requirements_is_no_skill(nlp):
     found = [(s["text"], s["start"]) for s in nlp(text)._.skills]
     assert [t for t, start in found if start < text.index("Requirements")] == []
     assert ("Tableau", text.rindex("Tableau")) in found
+
+
+def test_an_offered_opportunity_is_no_requirement(nlp):
+    found = skills(nlp, "Requirements\n- Experience with HubSpot\n- Opportunity to sharpen your negotiation skills\n"
+                        "- As a growing firm, the chance to collaborate across offices\n")
+    assert "HubSpot" in found
+    assert not any("negotiation" in t or "collaborat" in t for t in found)

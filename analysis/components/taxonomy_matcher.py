@@ -186,11 +186,13 @@ _SKILL_WORDS = re.compile(r"\b(experience|proficien\w*|knowledge|skills?|advance
                           r"preferred|required|a plus)\b", re.I)
 
 
+# What the job offers, not what it asks: "Opportunity to grow your sales skills", "the chance to ...".
+_OFFER = re.compile(r"(?:[^,.;:\n]*,\s*)?\W*(?:the |an? |great |unique )?(?:opportunit(?:y|ies)|chance) to\b", re.I)
 # The case-insensitive cues, compiled to run on the lower-cased text (see analysis.text.for_lowered).
 (_CANDIDATE_ASK_L, _EMPLOYER_VOICE_L, _CANDIDATE_VOICE_L, _DUTY_START_L, _DEGREE_L, _PREFERRED_CUE_L, _ELIGIBILITY_L,
- _LABEL_LINE_L, _LEAD_L, _STOP_PIECES_L, _CAPABILITY_CUE_L, _EXPERIENCE_DOING_L) = map(for_lowered, (
+ _LABEL_LINE_L, _LEAD_L, _STOP_PIECES_L, _CAPABILITY_CUE_L, _EXPERIENCE_DOING_L, _OFFER_L) = map(for_lowered, (
     _CANDIDATE_ASK, _EMPLOYER_VOICE, _CANDIDATE_VOICE, _DUTY_START, _DEGREE, PREFERRED_CUE, _ELIGIBILITY,
-    _LABEL_LINE, _LEAD, _STOP_PIECES, CAPABILITY_CUE, _EXPERIENCE_DOING))
+    _LABEL_LINE, _LEAD, _STOP_PIECES, CAPABILITY_CUE, _EXPERIENCE_DOING, _OFFER))
 # "Experience doing" or the posting describing its candidate: whether either stands in a clause.
 _DOING_OR_ASK_L = for_lowered(re.compile(f"(?:{_EXPERIENCE_DOING.pattern})|(?:{_CANDIDATE_ASK.pattern})", re.I))
 
@@ -605,7 +607,7 @@ def _not_about_skills(clause: str, employer_voice: bool, low_clause: str) -> boo
     return bool("@" in clause or "http" in clause or "www." in clause
                 or ("#" in clause and _HASHTAG.search(clause))
                 or ("I" in clause and _FIRST_PERSON.search(clause))
-                or _ELIGIBILITY_L.search(low_clause) or _LABEL_LINE_L.match(low_clause)
+                or _ELIGIBILITY_L.search(low_clause) or _LABEL_LINE_L.match(low_clause) or _OFFER_L.match(low_clause)
                 or (employer_voice and not _CANDIDATE_VOICE_L.search(low_clause)))
 
 
