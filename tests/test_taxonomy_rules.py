@@ -184,3 +184,10 @@ def test_an_offered_opportunity_is_no_requirement(nlp):
                         "- As a growing firm, the chance to collaborate across offices\n")
     assert "HubSpot" in found
     assert not any("negotiation" in t or "collaborat" in t for t in found)
+
+
+def test_benefit_lines_among_requirements_name_no_skill(nlp):
+    found = skills(nlp, "Requirements\n- Experience with HubSpot\n- Flexible time off and generous holidays\n"
+                        "- Dental and vision coverage for your family\n")
+    assert "HubSpot" in found
+    assert not any(t.lower() in ("flexible", "dental", "vision") for t in found)
