@@ -191,3 +191,11 @@ def test_benefit_lines_among_requirements_name_no_skill(nlp):
                         "- Dental and vision coverage for your family\n")
     assert "HubSpot" in found
     assert not any(t.lower() in ("flexible", "dental", "vision") for t in found)
+
+
+def test_a_certification_acronym_in_brackets_is_not_also_a_skill(nlp):
+    doc = nlp("Preferred qualifications\n- Certified Strategic Account Manager (CSAM) designation\n"
+              "- Strong negotiation skills\n")
+    assert [c["name"] for c in doc._.certifications] == ["CSAM"]
+    assert "CSAM" not in {s["text"] for s in doc._.skills}
+    assert "negotiation" in {s["canonical"] for s in doc._.skills}

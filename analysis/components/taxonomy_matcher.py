@@ -257,8 +257,8 @@ class TaxonomyMatcher:
         doc._.field_matches = [
             {"field": self.tax.fields[t]["field"], "cip": self.tax.fields[t]["cip"], "id": t, "start": a, "end": b}
             for a, b, t in found["F"]]
-        doc._.certifications = self._certifications(doc, found["C"], found["A"])
-        doc._.skills = self._skills(doc, found["S"], found["F"])
+        doc._.certifications = certs = self._certifications(doc, found["C"], found["A"])
+        doc._.skills = _not_certifications(self._skills(doc, found["S"], found["F"]), certs)
         return doc
 
     # ------------------------------------------------------------------ skills
@@ -685,3 +685,10 @@ def _dedupe(skills: list[dict]) -> list[dict]:
             seen.add((sk["start"], sk["end"]))
             out.append(sk)
     return out
+
+
+def _not_certifications(skills: list[dict], certs: list[dict]) -> list[dict]:
+    """Skills that are not a certification found in the same posting under its own name:
+    "Certified Strategic Account Manager (CSAM)" is one certification, not also a skill "CSAM"."""
+    names = {str(c.get("name") or "").lower() for c in certs} | {str(c.get("text") or "").lower() for c in certs}
+    return [s for s in skills if str(s.get("text") or "").lower() not in names] if certs else skills
