@@ -256,15 +256,6 @@ def get_posting(db: sqlite_utils.Database, posting_id: str) -> dict | None:
     return rows[0] if rows else None
 
 
-def known_posting_ids(db: sqlite_utils.Database, source: str, board: str | None = None) -> set[str]:
-    """Ids already stored for a source (and board): lets a resumed crawl skip detail calls."""
-    if board is None:
-        rows = db.execute("select id from postings where source = ?", [source])
-    else:
-        rows = db.execute("select id from postings where source = ? and board = ?", [source, board])
-    return {r[0] for r in rows}
-
-
 # --------------------------------------------------------------------------- inventory
 
 def collection_counts(db: sqlite_utils.Database, top_boards: int, last_runs: int) -> dict:
