@@ -98,3 +98,19 @@ def test_company_and_pay_paragraphs_end_the_requirements():
     assert section_at(doc, text.index("catalogue")) == "company"
     assert section_at(doc, text.index("Forklift")) == "requirements"
     assert section_at(doc, text.index("base salary")) == "benefits"
+
+
+def test_lead_in_lines_are_headings():
+    """Lists announced by a question with a bracketed label, a long lead-in ending in a colon, or
+    a lead-in without a colon ("This role requires")."""
+    text = ("Are you ready for the road? (Responsibilities)\nVisit florists every week\n"
+            "Do you have the right roots? (Requirements)\nTwo years of field sales\n"
+            "What you will bring to the growing team at Green Thumb Supply Company:\nA valid driver's license\n"
+            "This role requires\nFluent Portuguese\n"
+            "Bonus points if you have\nA forklift certificate\n")
+    doc = nlp()(text)
+    assert section_at(doc, text.index("florists")) == "responsibilities"
+    assert section_at(doc, text.index("Two years")) == "requirements"
+    assert section_at(doc, text.index("driver's")) == "requirements"
+    assert section_at(doc, text.index("Portuguese")) == "requirements"
+    assert section_at(doc, text.index("forklift")) == "preferred"

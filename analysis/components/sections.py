@@ -41,7 +41,7 @@ _HEADING_CUES = [
     ("benefits", r"benefit|perks?\b|what we offer|we offer|compensation|salary|\bpay\b|pay range|"
                  r"total rewards|rewards|why (join|work|you('ll| will) love)|what'?s in it for you|"
                  r"our offer|package|in return|you will benefit|wellness|time off"),
-    ("requirements", r"qualif|requirement|required|must[- ]have|what you('ll)? (bring|need|have)|"
+    ("requirements", r"qualif|requirement|required|requires\b|must[- ]have|what you('ll)? (bring|need|have)|"
                      r"what you will (bring|need)|you (bring|have|are|need)\b|who you are|"
                      r"ideal candidate|looking for|look for|skills|experience|education|competenc|"
                      r"abilities|knowledge|about you|eligib|what (it|we) (takes|need)|"
@@ -97,6 +97,13 @@ CAPABILITY_CUE = re.compile(
 
 _HEADING_MAX_CHARS = 80
 _HEADING_MAX_WORDS = 9
+_LEAD_IN_MAX_CHARS = 110
+_LEAD_IN_MAX_WORDS = 16
+# Lead-ins that announce a list without a colon: "This role requires", "Bonus points if you have".
+_LEAD_IN = re.compile(r"(?:(?:this|the) (?:role|position|job) (?:requires|calls for|needs)|"
+                      r"(?:bonus|extra) points? (?:if|for)\b.{0,30}|"
+                      r"(?:it would be|it['’]s|it is) (?:great|nice|a plus) if you\b.{0,30}|"
+                      r"you(?:['’]ll| will)? (?:have|bring|need)|we(?:['’]d| would) love (?:it )?if you\b.{0,30})$", re.I)
 
 
 def _heading_section(label: str) -> str | None:
@@ -120,12 +127,17 @@ def _looks_like_heading(text: str) -> bool:
     question mark, is title case or capitals, or is a very short line that starts with its cue.
     """
     stripped = text.strip(" \t*#:-–—•?!()")
-    if not stripped or len(text) > _HEADING_MAX_CHARS:
+    end = _TRAILING_LABEL.sub("", text.rstrip()) or text.rstrip()  # "Do you have what it takes? (Requirements)"
+    # A colon announces a list, so an introducing sentence may be longer ("What you will bring to
+    # the team at Acme:").
+    colon = end.endswith((":", ":-"))
+    if not stripped or len(text) > (_LEAD_IN_MAX_CHARS if colon else _HEADING_MAX_CHARS):
         return False
     words = stripped.split()
-    if len(words) > _HEADING_MAX_WORDS or _NOT_HEADING.match(stripped):
+    if len(words) > (_LEAD_IN_MAX_WORDS if colon else _HEADING_MAX_WORDS) or _NOT_HEADING.match(stripped):
         return False
-    end = text.rstrip()
+    if _LEAD_IN.match(stripped):
+        return True
     if end.endswith(".") and not end.endswith("..."):
         return False
     if end.endswith((":", "?", ":-")) or stripped.isupper():
@@ -135,6 +147,9 @@ def _looks_like_heading(text: str) -> bool:
         return True
     return len(words) <= 4 and words[0].lower().strip("'’") in _HEADING_STARTERS
 
+
+# A label in brackets after a heading's own words: "(Requirements)", "(Responsibilities)".
+_TRAILING_LABEL = re.compile(r"\s*\([^()]{1,40}\)$")
 
 _HEADING_STARTERS = {
     "what", "who", "why", "how", "about", "your", "our", "the", "an", "key", "job", "role",
