@@ -209,8 +209,6 @@ def report_filter_options(func):
         click.option("--company", multiple=True, metavar="NAME", help="Company (case-insensitive)."),
         click.option("--country", multiple=True, metavar="CODE", help="Country code (US, GB, ...)."),
         click.option("--work-mode", multiple=True, metavar="MODE", help="remote, hybrid, onsite or unspecified."),
-        click.option("--by", type=click.Choice(["month", "quarter", "year"]), default="quarter", show_default=True,
-                     help="Period for change over time."),
         click.option("--min-n", type=int, default=30, show_default=True,
                      help="Groups with fewer postings are shown as 'too few', never as a share."),
         click.option("--top", type=int, default=20, show_default=True, help="How many skills to list."),
@@ -228,7 +226,7 @@ def _filters(opts: dict):
 
     return Filters.build(**{k: opts.pop(k) for k in (
         "since", "until", "role_family", "seniority", "source", "company", "country", "work_mode",
-        "by", "min_n")})
+        "min_n")}, by=opts.pop("by", "quarter"))
 
 
 def _progress_printer():
@@ -254,6 +252,8 @@ def report():
 
 @report.command("trends")
 @report_filter_options
+@click.option("--by", type=click.Choice(["month", "quarter", "year"]), default="quarter", show_default=True,
+              help="Period for change over time.")
 @DB_OPTION
 @friendly_errors
 def report_trends(db_path, **opts):

@@ -116,8 +116,9 @@ class Filters:
         d = asdict(self)
         return {k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}
 
-    def cli_args(self) -> list[str]:
-        """The options that reproduce these filters, in a fixed order (for the citation)."""
+    def cli_args(self, periods: bool = True) -> list[str]:
+        """The options that reproduce these filters, in a fixed order (for the citation);
+        ``periods=False`` for a report with no change over time (no ``--by``)."""
         args: list[str] = []
         if self.since:
             args += ["--since", self.since]
@@ -126,7 +127,7 @@ class Filters:
         for name in ("role_family", "seniority", "source", "company", "country", "work_mode"):
             for v in getattr(self, name):
                 args += [f"--{name.replace('_', '-')}", v]
-        args += ["--by", self.by, "--min-n", str(self.min_n)]
+        args += (["--by", self.by] if periods else []) + ["--min-n", str(self.min_n)]
         return args
 
     def describe(self) -> str:

@@ -84,7 +84,7 @@ def build_gap(db, profile: dict, filters: Filters, *, top: int = 20, resume_name
     certs_missing = [r for r in all_certs if str(r["canonical"]).lower() not in held_certs][:10]
     fit = fit_rows(db, profile, n, min_n)
 
-    command = command_line(["gap", resume_name, *filters.cli_args(), "--top", str(top), *overrides])
+    command = command_line(["gap", resume_name, *filters.cli_args(periods=False), "--top", str(top), *overrides])
     sections = [
         profile_section(profile),
         skills_section(all_skills, have, missing, profile, min_n),

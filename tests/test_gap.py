@@ -178,7 +178,10 @@ def test_gap_overrides_and_errors(gap_db, tmp_path):
     data = json.loads((out / "data.json").read_text())
     fit = {r["measure"]: r["count"] for r in data["tables"]["fit"]["rows"]}
     assert fit == {"degree": 40, "degree_equivalent": 0, "experience": 40, "both": 40}
-    assert "--degree master --years 12" in json.loads((out / "manifest.json").read_text())["command"]
+    command = json.loads((out / "manifest.json").read_text())["command"]
+    assert "--degree master --years 12" in command
+    assert "--by" not in command  # the gap report has no change over time, so no period option
+    assert CliRunner().invoke(main, ["gap", str(resume), "--by", "month"]).exit_code == 2
     bad = CliRunner().invoke(main, ["gap", str(tmp_path / "nope.pdf")])
     assert bad.exit_code == 1 and "resume not found" in bad.output and "Traceback" not in bad.output
     bad = CliRunner().invoke(main, ["gap", str(resume), "--since", "2025-02-30"])
