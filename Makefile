@@ -45,7 +45,7 @@ bench-dedup: install  ## precision / recall of duplicate marking on the labelled
 	$(BIN)/python bench/dedup_eval.py --demo 10000 --batch 500
 
 lint: install  ## pyflakes over the code, the tests and the benchmarks
-	$(BIN)/python -m pyflakes cli.py store.py errors.py crawler analysis tests bench
+	$(BIN)/python -m pyflakes cli.py store.py errors.py json_lines.py crawler analysis tests bench
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache build

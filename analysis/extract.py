@@ -18,6 +18,7 @@ from itertools import islice
 from typing import Iterable, Iterator
 
 from errors import AmscoutError
+from json_lines import read_json_lines
 
 # Longer texts are cut here: no posting is this long, and it bounds the time any input can take.
 MAX_TEXT_CHARS = 300_000
@@ -229,32 +230,9 @@ def flat_row(record: dict) -> dict:
 
 # --------------------------------------------------------------------------- file mode
 
-def _read_jsonl(path: str) -> Iterator[dict]:
-    try:
-        f = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="strict")
-    except OSError as exc:
-        raise AmscoutError(f"cannot read {path}: {exc.strerror or exc}") from None
-    try:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise AmscoutError(f"{path} line {n}: not JSON ({exc.msg})") from None
-            if not isinstance(obj, dict):
-                raise AmscoutError(f"{path} line {n}: expected a JSON object with id, title, text")
-            yield obj
-    except UnicodeDecodeError:
-        raise AmscoutError(f"{path}: not UTF-8 text") from None
-    finally:
-        if f is not sys.stdin:
-            f.close()
-
-
 def extract_file(input_path: str, output_path: str, processes: int = 1, model: str | None = None) -> int:
     """File mode: postings JSON Lines in, prediction records JSON Lines out ('-' = stdio)."""
-    postings = _read_jsonl(input_path)
+    postings = (record for _, record in read_json_lines(input_path))
     n = 0
     try:
         out = sys.stdout if output_path == "-" else open(output_path, "w", encoding="utf-8")

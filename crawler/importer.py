@@ -24,14 +24,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import re
 import sqlite3
 import sys
 import warnings
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Iterator
 
 import click
 
@@ -39,6 +37,7 @@ import store
 from crawler import normalize
 from crawler.roles import is_account_management
 from errors import AmscoutError
+from json_lines import read_json_lines
 
 BATCH_SIZE = 500
 PROGRESS_MIN_ROWS = 1000  # smaller files import in a blink; no bar
@@ -167,7 +166,7 @@ def markdown_to_html(text: str) -> str:
 def read_jsonl(path: Path, source: str | None) -> tuple[int, list[dict], list[str]]:
     """(records read, postings, reasons for skipped records) from a JSON Lines file."""
     postings, skipped, read = [], [], 0
-    for line_no, record in _json_lines(path):
+    for line_no, record in read_json_lines(path, ImportFileError):
         read += 1
         lacking = [f for f in ("title", "company") if not _text(record.get(f))]
         if not (_text(record.get("description_text")) or _text(record.get("description_html"))):
@@ -179,24 +178,6 @@ def read_jsonl(path: Path, source: str | None) -> tuple[int, list[dict], list[st
     if not read:
         raise ImportFileError(f"{path} holds no JSON records")
     return read, postings, skipped
-
-
-def _json_lines(path: Path) -> Iterator[tuple[int, dict]]:
-    try:
-        with open(path, encoding="utf-8-sig") as fh:
-            for line_no, line in enumerate(fh, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise ImportFileError(f"{path}, line {line_no}: not valid JSON ({exc.msg})") from None
-                if not isinstance(record, dict):
-                    raise ImportFileError(f"{path}, line {line_no}: expected a JSON object, "
-                                          f"found {type(record).__name__}")
-                yield line_no, record
-    except UnicodeDecodeError as exc:
-        raise ImportFileError(f"{path} is not UTF-8 text: {exc.reason}") from None
 
 
 def jsonl_posting(record: dict, source: str | None) -> dict:

@@ -57,7 +57,7 @@ def test_file_mode_to_stdout_and_two_processes(tmp_path):
 
 
 @pytest.mark.parametrize("content, message", [
-    ("not json\n", "not JSON"),
+    ("not json\n", "line 1: not valid JSON"),
     ('{"title": "x", "text": "y"}\n', "posting 1 has no id"),
     ('[1, 2]\n', "JSON object"),
     ('{"id": "a", "text": 5}\n', "must be strings"),
