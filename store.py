@@ -59,6 +59,10 @@ REQUIREMENT_COLUMNS = {
 }
 
 
+# How long a write waits for another process's write to finish before giving up ("locked").
+BUSY_TIMEOUT_S = 30.0
+
+
 class StoreError(AmscoutError):
     """A database problem worth one line to the user (missing, locked, read-only, corrupt)."""
 
@@ -82,7 +86,7 @@ def open_db(path: str | os.PathLike | None = None, *, create: bool = True) -> sq
         raise StoreError(f"database not found: {db_path}")
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(db_path), timeout=30)
+        conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_S)
         db = sqlite_utils.Database(conn)
         if db.journal_mode != "wal":
             db.enable_wal()

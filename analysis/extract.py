@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import sqlite3
 import sys
 from collections import deque
 from itertools import islice
@@ -266,17 +267,21 @@ def extract_database(db_path=None, reprocess: bool = False, processes: int = 1, 
     postings = store.postings_to_extract(reader, version, reprocess)
     with click.progressbar(length=todo, label="Extracting", file=sys.stderr,
                            show_pos=True, show_eta=True) as bar:
-        for record in extract_records(postings, processes=processes, model=model):
-            record["pipeline_version"] = version
-            records.append(flat_row(record))
-            rows.extend(requirement_rows(record))
-            if len(records) >= save_every:
+        try:
+            for record in extract_records(postings, processes=processes, model=model):
+                record["pipeline_version"] = version
+                records.append(flat_row(record))
+                rows.extend(requirement_rows(record))
+                if len(records) >= save_every:
+                    store.save_extractions(writer, records, rows)
+                    bar.update(len(records))
+                    done += len(records)
+                    records, rows = [], []
+            if records:
                 store.save_extractions(writer, records, rows)
                 bar.update(len(records))
                 done += len(records)
-                records, rows = [], []
-        if records:
-            store.save_extractions(writer, records, rows)
-            bar.update(len(records))
-            done += len(records)
+        except sqlite3.Error as exc:  # locked by another writer, disk full...: each batch commits on its own
+            raise store.StoreError(f"cannot write to database {store.resolve_db_path(db_path)}: {exc} "
+                                   f"({done} extractions saved before it; run `amscout extract` again)") from None
     return {"extracted": done, "skipped": total - done, "pipeline_version": version}

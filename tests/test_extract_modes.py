@@ -125,3 +125,21 @@ def test_show_highlights_values_in_place(db_path):
     assert json.loads(as_json.output)["extraction"]["id"] == "p1"
     missing = CliRunner().invoke(main, ["show", "nope", "--db", str(db_path)])
     assert missing.exit_code != 0 and "no posting" in missing.output
+
+
+def test_locked_database_is_one_line_and_loses_nothing(db_path, monkeypatch):
+    """Another process holding the write lock: a one-line error, then a rerun finishes the work."""
+    import sqlite3
+
+    _load(db_path)
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_S", 0.2)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("begin immediate")  # holds the write lock until rolled back
+    locked = CliRunner().invoke(main, ["extract", "--db", str(db_path)])
+    assert locked.exit_code == 1 and "Traceback" not in locked.output
+    assert "database is locked" in locked.output.strip().splitlines()[-1]
+    other.execute("rollback")
+    other.close()
+    again = CliRunner().invoke(main, ["extract", "--db", str(db_path)])
+    assert again.exit_code == 0 and "Extracted 3 postings" in again.output
+    assert store.open_db(db_path)["postings"].count == 3
