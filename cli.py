@@ -66,7 +66,7 @@ def main():
               help="TOML or text file listing boards (default for SOURCE 'all': data/boards.toml).")
 @click.option("--base-url", help="Replace the scheme and host of the source's API (mirrors, tests).")
 @click.option("--start-url", "start_urls", multiple=True, metavar="URL", help="jsonld: page to start from (repeatable).")
-@click.option("--sitemap", "sitemaps", multiple=True, metavar="URL", help="jsonld: sitemap to read (repeatable).")
+@click.option("--sitemap", "sitemaps", multiple=True, metavar="URL", help="jsonld: sitemap to read, or the site's robots.txt naming its sitemaps (repeatable).")
 @click.option("--depth", type=click.IntRange(0, 20), default=2, show_default=True, help="jsonld: link depth to follow.")
 @click.option("--all-roles", is_flag=True, help="Keep every posting, not only the account-management family.")
 @click.option("--max-pages", type=click.IntRange(1), default=None, help="Stop paging after N list pages per board.")

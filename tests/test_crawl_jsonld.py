@@ -174,3 +174,21 @@ def test_sitemap_index_and_gzipped_sitemap(local_server, db_path):
     assert set(postings(db_path)) == {"jsonld:127.0.0.1:S-1", "jsonld:127.0.0.1:S-2"}
     assert srv.hits("/not-followed") == 0
     assert runs(db_path)[-1]["errors"] == 0
+
+
+def test_sitemaps_named_in_robots_txt(local_server, db_path):
+    srv = local_server()
+    base = srv.url
+    urlset = (f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+              f'<url><loc>{base}/careers/7</loc></url></urlset>')
+    srv.routes.update({
+        "/robots.txt": Route(f"User-agent: *\nDisallow: /private/\nSitemap: {base}/careers-sitemap.xml\n",
+                             content_type="text/plain"),
+        "/careers-sitemap.xml": Route(urlset, content_type="application/xml"),
+        "/careers/7": Route(page({"@context": "https://schema.org", "@type": "JobPosting", "title": "Account Executive",
+                                  "identifier": "R-7", "hiringOrganization": ORG})),
+    })
+    result = crawl("jsonld", "--sitemap", base + "/robots.txt", "--depth", "0", db=db_path)
+    assert result.returncode == 0, result.stderr
+    assert set(postings(db_path)) == {"jsonld:127.0.0.1:R-7"}
+    assert runs(db_path)[-1]["errors"] == 0

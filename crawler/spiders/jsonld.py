@@ -8,7 +8,8 @@ arrays, top-level lists, and microdata.
 
 Arguments (``amscout crawl jsonld --start-url URL --sitemap URL --depth N``, or ``scrapy crawl
 jsonld -a start_urls=URL1,URL2 -a sitemaps=URL -a depth=2``): ``start_urls``, ``sitemaps``,
-``depth`` (default 2), ``max_pages`` (stop following links after that many pages).
+``depth`` (default 2), ``max_pages`` (stop following links after that many pages). A sitemap
+may be given as the site's ``robots.txt``: the sitemaps its ``Sitemap:`` lines name are read.
 
 The board is the site's host name. The posting id is the JobPosting's ``identifier`` when it
 has one, else a hash of its URL (and title, for pages that list several jobs). Faults (a failed
@@ -28,7 +29,7 @@ from extruct.utils import parse_html
 from scrapy.http import TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip
-from scrapy.utils.sitemap import Sitemap
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from crawler.items import Posting, posting_id
@@ -218,7 +219,15 @@ class JsonLdSpider(scrapy.Spider):
                               cb_kwargs={"link_depth": link_depth})
 
     def parse_sitemap(self, response):
-        """A sitemap index leads to more sitemaps; a urlset's pages are start pages."""
+        """A robots.txt names sitemaps; a sitemap index leads to more sitemaps; a urlset's pages
+        are start pages."""
+        if urlsplit(response.url).path.endswith("/robots.txt"):
+            named = list(sitemap_urls_from_robots(response.text, base_url=response.url))
+            if not named:
+                self.logger.error("No Sitemap line in %s", response.url)
+            for url in named:
+                yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.on_error)
+            return
         body = response.body
         if body[:2] == b"\x1f\x8b":
             try:
