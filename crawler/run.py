@@ -221,6 +221,9 @@ def run_crawl(source: str, boards=(), boards_file=None, base_url=None, start_url
               depth: int = 2, all_roles: bool = False, max_pages=None, contact=None, cache: bool = False,
               db_path=None, settings: dict | None = None) -> dict:
     """Crawl ``source`` (a spider name or 'all') into the database; return the summary counts."""
+    if source == JSONLD and (base_url or boards):
+        raise AmscoutError("jsonld reads whole URLs: give --start-url or --sitemap "
+                           "(--board and --base-url are for the API spiders)")
     probe = build_settings(contact=contact, cache=cache, all_roles=all_roles, db_path=db_path,
                            overrides=settings)
     jobs = plan(source, available_sources(probe), list(boards), boards_file, list(start_urls), list(sitemaps))

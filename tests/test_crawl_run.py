@@ -18,6 +18,13 @@ def test_unknown_source_is_one_line_listing_the_sources(db_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("args", [("--board", "acme"), ("--start-url", "http://127.0.0.1:9/", "--base-url", "http://x")])
+def test_jsonld_takes_whole_urls_not_boards(db_path, args):
+    result = crawl("jsonld", *args, db=db_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("Error: jsonld reads whole URLs")
+
+
 def test_unreachable_host_is_a_counted_error_and_a_nonzero_exit(db_path):
     with socket.socket() as s:   # a port nobody listens on
         s.bind(("127.0.0.1", 0))
