@@ -446,6 +446,20 @@ def test_smartrecruiters_list_then_detail():
     assert len(last) == 1 and last[0].url.endswith("/postings/744000003")
 
 
+def test_smartrecruiters_asks_no_detail_for_other_roles():
+    from scrapy.settings import Settings
+    from crawler.spiders.smartrecruiters import SmartRecruitersSpider
+
+    page = {"offset": 0, "limit": 100, "totalFound": 2,
+            "content": [smartrecruiters_summary(1), {**smartrecruiters_summary(2), "name": "Firmware Engineer"}]}
+    url = "https://api.smartrecruiters.com/v1/companies/Orbit/postings?limit=100&offset=0"
+    spider = SmartRecruitersSpider(boards="Orbit")
+    assert [r.url.rsplit("/", 1)[-1] for r in feed(spider.parse_list, url, page, board="Orbit", offset=0, page=1)] \
+        == ["744000001"]
+    spider.settings = Settings({"AMSCOUT_ALL_ROLES": True})
+    assert len(feed(spider.parse_list, url, page, board="Orbit", offset=0, page=1)) == 2
+
+
 def test_smartrecruiters_detail_failure_keeps_the_list_posting(caplog):
     from twisted.python.failure import Failure
     from scrapy.spidermiddlewares.httperror import HttpError
@@ -572,10 +586,12 @@ AMSCOUT = str(Path(sys.executable).with_name("amscout"))
 ROBOTS = Route("User-agent: *\nAllow: /\n", content_type="text/plain")
 
 
-def crawl(source: str, server, db_path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """``amscout crawl SOURCE --base-url <server> --db <db> --all-roles ARGS`` with fast settings."""
+def crawl(source: str, server, db_path, *args: str, env: dict | None = None,
+          all_roles: bool = True) -> subprocess.CompletedProcess:
+    """``amscout crawl SOURCE --base-url <server> --db <db> [--all-roles] ARGS`` with fast settings."""
     full_env = {**os.environ, "AMSCOUT_FAST_CRAWL": "1", "AMSCOUT_CONTACT": "tests@example.org", **(env or {})}
-    command = [AMSCOUT, "crawl", source, "--base-url", server.url, "--db", str(db_path), "--all-roles", *args]
+    command = [AMSCOUT, "crawl", source, "--base-url", server.url, "--db", str(db_path),
+               *(["--all-roles"] if all_roles else []), *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=90, env=full_env)
 
 
@@ -639,22 +655,25 @@ def test_crawl_smartrecruiters_list_detail_and_a_failed_detail(local_server, db_
     base = "/v1/companies/Orbit/postings"
     srv = local_server({
         "/robots.txt": ROBOTS,
-        f"{base}?limit=100&offset=0": Route({"offset": 0, "limit": 100, "totalFound": 3,
+        f"{base}?limit=100&offset=0": Route({"offset": 0, "limit": 100, "totalFound": 4,
                                               "content": [smartrecruiters_summary(1), smartrecruiters_summary(2)]}),
-        f"{base}?limit=100&offset=2": Route({"offset": 2, "limit": 100, "totalFound": 3,
-                                              "content": [smartrecruiters_summary(3)]}),
+        f"{base}?limit=100&offset=2": Route({"offset": 2, "limit": 100, "totalFound": 4, "content": [
+            smartrecruiters_summary(3), {**smartrecruiters_summary(4), "name": "Firmware Engineer"}]}),
         f"{base}/744000001": Route(smartrecruiters_detail(1)),
         f"{base}/744000002": Route(smartrecruiters_detail(2)),
         f"{base}/744000003": Route("gone", status=404, content_type="text/plain"),
     })
-    result = crawl("smartrecruiters", srv, db_path, "--board", "Orbit")
+    result = crawl("smartrecruiters", srv, db_path, "--board", "Orbit", all_roles=False)
     assert result.returncode == 0, result.stderr
     assert "3 new" in result.stdout and "1 errors" in result.stdout
+    assert f"Request failed: {srv.url}{base}/744000003 (HTTP 404)" in result.stderr
     rows = stored(db_path)
     assert "Grow key accounts" in rows["smartrecruiters:Orbit:744000001"]["description_text"]
     assert rows["smartrecruiters:Orbit:744000002"]["work_mode"] == "hybrid"
     assert rows["smartrecruiters:Orbit:744000003"]["description_text"] is None  # list-level fields only
     assert srv.hits(base) == 2 and srv.hits(f"{base}/744000003") == 1
+    assert srv.hits(f"{base}/744000004") == 0  # another role: no detail call
+    assert "1 dropped" in result.stdout
     assert last_run(db_path)["errors"] == 1
 
 

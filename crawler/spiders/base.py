@@ -31,6 +31,7 @@ from twisted.python.failure import Failure
 
 from crawler.items import Posting, posting_id
 from crawler.normalize import html_to_text
+from crawler.roles import is_account_management
 
 
 class BoardSpider(scrapy.Spider):
@@ -102,6 +103,18 @@ class BoardSpider(scrapy.Spider):
         the crawl goes on); ``cb_kwargs`` reach both."""
         return scrapy.Request(url, callback=callback, errback=errback or self.on_error, cb_kwargs=cb_kwargs)
 
+    def wanted(self, title) -> bool:
+        """Would the role filter keep a posting with this title? Asked before a detail request,
+        so that a board of thousands of other jobs costs no call per job; a title it would drop
+        is counted as the role filter counts its drops."""
+        settings = getattr(self, "settings", None)  # absent until a crawler binds the spider
+        if (settings is not None and settings.getbool("AMSCOUT_ALL_ROLES")) or is_account_management(title):
+            return True
+        crawler = getattr(self, "crawler", None)
+        if crawler is not None:
+            crawler.stats.inc_value("amscout/dropped")
+        return False
+
     def page_allowed(self, page_number: int) -> bool:
         """True while ``page_number`` (1 for the first list page) is within ``max_pages``."""
         return self.max_pages is None or page_number <= self.max_pages
@@ -109,13 +122,19 @@ class BoardSpider(scrapy.Spider):
     # ------------------------------------------------------------------ faults
 
     def on_error(self, failure: Failure):
-        """Log a failed request once, at ERROR, with its URL and the reason."""
+        """Log a failed request once, at ERROR, with its URL and the reason (a board's list
+        answering 404 means the board does not exist)."""
         url, reason = describe_failure(failure)
         request = getattr(failure, "request", None)
         board = request.cb_kwargs.get("board") if request is not None else None
         if board and reason == "HTTP 404":
             self.logger.error("No %s board named %r (HTTP 404 from %s)", self.name, board, self.redact(url))
             return
+        self.on_item_error(failure)
+
+    def on_item_error(self, failure: Failure):
+        """Log a failed request for one posting (not a board's list) once, at ERROR."""
+        url, reason = describe_failure(failure)
         self.logger.error("Request failed: %s (%s)", self.redact(url), reason)
 
     def redact(self, url: str) -> str:

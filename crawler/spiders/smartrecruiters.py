@@ -4,7 +4,8 @@ List: ``GET /v1/companies/<token>/postings?limit=100&offset=N``, paged by ``tota
 next offset counts the postings actually returned). Detail:
 ``GET /v1/companies/<token>/postings/<id>`` has ``jobAd.sections`` (description,
 qualifications, additional information) and ``postingUrl``. When a detail call fails, the
-posting is still kept with its list-level fields (and the failure logged once).
+posting is still kept with its list-level fields (and the failure logged once). A title the
+role filter would drop gets no detail call (unless ``--all-roles``).
 """
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ class SmartRecruitersSpider(BoardSpider):
             return
         data, records = answer
         for summary in records:
-            if summary.get("id"):
+            if summary.get("id") and self.wanted(summary.get("name")):
                 yield self.detail_request(board, summary)
         next_offset = offset + len(data["content"])
         total = data.get("totalFound")
@@ -55,7 +56,7 @@ class SmartRecruitersSpider(BoardSpider):
 
     def on_detail_error(self, failure):
         """Log the failed detail call once, and keep the posting from its list entry."""
-        self.on_error(failure)
+        self.on_item_error(failure)  # a posting gone since the list was read, not a missing board
         kwargs = failure.request.cb_kwargs
         yield self.posting(kwargs["board"], kwargs["summary"], {})
 
