@@ -16,7 +16,7 @@ from analysis.common import (DEGREE_LABELS, citation_section, command_line, meth
                              warn_if_simulated)
 from analysis.filters import Filters, select_postings
 from analysis.render import Report, Section, pct_ci, table, write_report
-from analysis.resume import DEGREE_RANK, read_profile
+from analysis.resume import DEGREE_RANK, phrase_finder, profile_of_text, read_text
 from errors import AmscoutError
 
 TITLE = "Skill gap: your resume against account-manager postings"
@@ -32,7 +32,8 @@ def run_gap(db_path, resume_path, filters: Filters, *, out_dir=None, top: int = 
         raise AmscoutError("--top must be at least 1")
     db = store.open_db(db_path, create=False)
     progress("reading the resume (in memory)")
-    profile = read_profile(resume_path)
+    text = read_text(resume_path)
+    profile = profile_of_text(text)
     if degree is not None:
         profile["degree"] = None if degree == "none" else degree
         profile["degree_source"] = "--degree"
@@ -43,7 +44,7 @@ def run_gap(db_path, resume_path, filters: Filters, *, out_dir=None, top: int = 
     out = Path(out_dir) if out_dir else Path("reports") / name
     report = build_gap(db, profile, filters, top=top, resume_name=Path(resume_path).name,
                        overrides=_override_args(degree, years), progress=progress,
-                       open_worker=lambda: store.open_db(db_path, create=False))
+                       open_worker=lambda: store.open_db(db_path, create=False), says=phrase_finder(text))
     progress("writing report files and charts")
     written = write_report(report, out)
     summary = dict(report.data["summary"])
@@ -61,7 +62,9 @@ def _override_args(degree, years) -> list[str]:
 
 
 def build_gap(db, profile: dict, filters: Filters, *, top: int = 20, resume_name: str = "RESUME",
-              overrides: list[str] = (), progress=nothing, open_worker=None) -> Report:
+              overrides: list[str] = (), progress=nothing, open_worker=None, says=None) -> Report:
+    """The gap report. ``says(phrase)``: does the resume use these words (see
+    ``resume.phrase_finder``)? Skills postings ask for in words the resume uses count as held."""
     progress("selecting postings")
     n = select_postings(db, filters)
     if n == 0:
@@ -77,6 +80,11 @@ def build_gap(db, profile: dict, filters: Filters, *, top: int = 20, resume_name
     all_certs = prevalence(rg, "certification", n, min_n, None)
 
     held_skills = {k.lower() for k in profile["skills"]}
+    if says is not None:
+        said = {str(r["canonical"]) for r in all_skills if str(r["canonical"]).lower() not in held_skills
+                and says(r["canonical"])}
+        profile["skills"] = dict(sorted({**profile["skills"], **{k: k for k in said}}.items()))
+        held_skills |= {k.lower() for k in said}
     held_certs = {k.lower() for k in profile["certifications"]}
     have = _have_rows(all_skills, profile["skills"], "skill", n, min_n)
     missing = [r for r in all_skills if str(r["canonical"]).lower() not in held_skills][:top]
@@ -95,8 +103,9 @@ def build_gap(db, profile: dict, filters: Filters, *, top: int = 20, resume_name
             "certification found anywhere in it counts as one you have. Its degree is the highest "
             "level named; its years are the larger of the years it states and the years its date "
             "ranges cover (overlaps counted once). Nothing of the resume is stored in the database.",
-            "A skill the pipeline does not know, or phrases differently, is neither 'had' nor "
-            "'missing': read the missing list as suggestions to check, not a verdict.",
+            "A skill postings ask for in words the taxonomy does not know counts as had when the "
+            "resume uses the same words; one the resume phrases differently can show as missing: "
+            "read the missing list as suggestions to check, not a verdict.",
         ], fp, corpus),
         citation_section(TITLE, date.today().isoformat(), fp, command),
     ]

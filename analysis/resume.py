@@ -209,11 +209,31 @@ def profile_from_record(record: dict, text: str, today: date | None = None,
             "years_stated": stated, "years_from_dates": computed, "years": years}
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def phrase_finder(text: str):
+    """A test of whether the resume says a phrase, word for word, ignoring case and punctuation.
+
+    Postings ask for skills the taxonomy does not know ("channel partner enablement"): such a
+    free phrase counts as held when the resume uses the same words, so that it is not reported
+    missing. The text stays in memory, inside the returned function."""
+    padded = f" {_NOT_WORD.sub(' ', text.lower())} "
+
+    def says(phrase: str) -> bool:
+        words = _NOT_WORD.sub(" ", str(phrase).lower()).strip()
+        return bool(words) and f" {words} " in padded
+    return says
+
+
 def read_profile(path: str | Path, today: date | None = None) -> dict:
     """Read the resume and run the extraction pipeline over it (in memory)."""
-    from analysis.extract import extract_records
+    return profile_of_text(read_text(path), today)
 
-    text = read_text(path)
+
+def profile_of_text(text: str, today: date | None = None) -> dict:
+    """The profile of a resume's text (see ``profile_from_record``)."""
+    from analysis.extract import extract_records
     from analysis.taxonomy import load
 
     record = next(iter(extract_records([{"id": "resume", "title": "", "text": text}])))

@@ -111,6 +111,8 @@ def gap_db(db_path):
             skills["Salesforce"] = 0
         if 10 <= i < 35:
             skills["sales forecasting"] = 1
+        if i >= 34:
+            skills["channel partner enablement"] = 1  # a free phrase, no taxonomy concept
         certs = {}
         if i < 12:
             certs["CSAM"] = 1
@@ -146,6 +148,7 @@ def test_gap_report_against_postings(gap_db, tmp_path):
     assert (have["Salesforce"]["count"], have["Salesforce"]["share"]) == (20, 0.5)
     missing = data["tables"]["skills_missing"]["rows"]
     assert missing[0]["canonical"] == "sales forecasting" and missing[0]["share"] == 0.625
+    assert "channel partner enablement" in {r["canonical"] for r in missing}
     # Wilson 95% for 25/40: centre (.625 + .048018) / 1.096037 = .614046, half-width
     # 1.96 * sqrt(.0058594 + .0006002) / 1.096037 = .143726 -> (.4703, .7578)
     assert (missing[0]["low"], missing[0]["high"]) == (0.4703, 0.7578)
@@ -166,6 +169,18 @@ def test_gap_report_against_postings(gap_db, tmp_path):
         assert MARKER.encode() not in f.read_bytes()
     for f in out.iterdir():
         assert MARKER.encode() not in f.read_bytes()
+
+
+def test_free_phrase_in_the_resume_words_counts_as_held(gap_db, tmp_path):
+    resume = tmp_path / "cv.md"
+    resume.write_text(RESUME + "\n- Built Channel-Partner enablement programs for resellers\n", encoding="utf-8")
+    out = tmp_path / "gap"
+    result = CliRunner().invoke(main, ["gap", str(resume), "--out", str(out), "--min-n", "5"])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "data.json").read_text())
+    have = {r["canonical"]: r["count"] for r in data["tables"]["skills_have"]["rows"]}
+    assert have["channel partner enablement"] == 6
+    assert "channel partner enablement" not in {r["canonical"] for r in data["tables"]["skills_missing"]["rows"]}
 
 
 def test_gap_overrides_and_errors(gap_db, tmp_path):
