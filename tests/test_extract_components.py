@@ -95,6 +95,8 @@ def test_salary(text, expected):
     ("Account Manager", "This position is on-site at our Dallas plant.", "onsite"),
     ("Territory Manager", "Field role run from a home office, covering Ohio.", "remote"),
     ("Account Manager", "Benefits\nWork-from-home stipend for equipment", "unspecified"),
+    ("Account Manager", "Perks\nUnlimited PTO and 10 holidaysFlexible remote work environmentHome office setup budget",
+     "remote"),
     ("Account Manager", "We support remote patient monitoring for clinics.", "unspecified"),
     ("Account Manager", "Our teams work in fully office-based, fully remote, or hybrid ways.", "unspecified"),
 ])

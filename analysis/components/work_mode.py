@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis.text import finditer_near, keyword_windows
-from analysis.components.sections import section_at, doc_text
+from analysis.components.sections import block_at, doc_text, section_at
 
 # Each pattern opens with a look-ahead of the characters its matches can start with: the engine
 # skips every other position at once instead of trying each alternative there.
@@ -53,7 +53,7 @@ def _hits(rx: re.Pattern, text: str, doc: Doc, windows: list[tuple[int, int]]) -
         section = section_at(doc, m.start())
         if section == "legal":
             continue
-        if section == "benefits" and _PERK.search(_sentence(text, m.start())):
+        if section == "benefits" and _PERK.search(_sentence(text, m.start(), block_at(doc, m.start()))):
             continue  # "work-from-home stipend", "the option of a hybrid schedule": perks, not the role
         if rx is _REMOTE and _NOT_MODE.match(text, m.start()):
             continue
@@ -63,14 +63,17 @@ def _hits(rx: re.Pattern, text: str, doc: Doc, windows: list[tuple[int, int]]) -
     return out
 
 
-_PERK = re.compile(r"stipend|allowance|reimburs|perk|option|flexib|may be available|schedule|equipment|"
+_PERK = re.compile(r"stipend|allowance|reimburs|perk|option|may be available|schedule|equipment|"
                    r"\?|we got you|setup", re.I)
 
 
-def _sentence(text: str, pos: int) -> str:
-    a = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos), text.rfind("!", 0, pos)) + 1
-    ends = [i for i in (text.find(".", pos), text.find("\n", pos), text.find("!", pos)) if i >= 0]
-    return text[a:min(ends) if ends else len(text)]
+def _sentence(text: str, pos: int, block: dict | None = None) -> str:
+    """The sentence around ``pos``, inside its block when one is given (bullets glued together
+    without a stop are separate statements: "holidaysRemote work environmentHome office setup")."""
+    lo, hi = (block["start_char"], block["end_char"]) if block and block["start_char"] <= pos else (0, len(text))
+    a = max(text.rfind(".", lo, pos), text.rfind("\n", lo, pos), text.rfind("!", lo, pos), lo - 1) + 1
+    ends = [i for i in (text.find(".", pos, hi), text.find("\n", pos, hi), text.find("!", pos, hi)) if i >= 0]
+    return text[a:min(ends) if ends else hi]
 
 
 def _lists_modes(text: str, pos: int) -> bool:
