@@ -27,7 +27,7 @@ test: test-deps  ## install everything the tests need, then run the whole suite
 	$(BIN)/python -m pytest -q
 
 eval: install  ## score file-mode extraction on the shared dev set
-	$(BIN)/python bench/eval.py --shared $(SHARED)
+	$(BIN)/python bench/eval.py --shared $(SHARED) --readme
 
 bench: bench-crawl bench-extract bench-report bench-dedup  ## every benchmark
 

@@ -26,6 +26,7 @@ def main(argv=None) -> int:
     ap.add_argument("--processes", type=int, default=1)
     ap.add_argument("--keep", help="also write the predictions to this path")
     ap.add_argument("--no-save", action="store_true", help="do not update data/eval_summary.json")
+    ap.add_argument("--readme", action="store_true", help="also rewrite the figures table in README.md")
     args = ap.parse_args(argv)
     eval_dir = Path(args.shared) / "eval"
     postings, gold, scorer = eval_dir / "dev.postings.jsonl", eval_dir / "dev.gold.jsonl", eval_dir / "score.py"
@@ -52,16 +53,58 @@ def main(argv=None) -> int:
             print()
         if not args.no_save:
             save_summary(scorer, postings, gold, preds, n)
+        if args.readme:
+            scores = [score_json(scorer, postings, gold, preds, extra) for extra in ([], ["--subset", "sales"])]
+            update_readme(PROJECT / "README.md", readme_table(*scores))
     return 0
+
+
+def score_json(scorer: Path, postings: Path, gold: Path, preds: Path, extra: list[str]) -> dict:
+    out = subprocess.run([sys.executable, str(scorer), str(postings), str(gold), str(preds), "--json", *extra],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+# (label, metric keys joined by " / ", target) for each row of the README's table.
+README_ROWS = [
+    ("overall (mean of the headline metrics)", ["overall"], "≥ 0.93"),
+    ("skills (span F1)", ["skills.f1"], "≥ 0.85"),
+    ("skills canonical grouping (B-cubed F1)", ["skills.canonical_bcubed_f1"], "≥ 0.95"),
+    ("certifications (F1)", ["certifications.f1"], "≥ 0.90"),
+    ("degree required / preferred (accuracy)", ["degree_required.accuracy", "degree_preferred.accuracy"], "≥ 0.95"),
+    ("degree fields (F1)", ["degree_fields.f1"], ""),
+    ("experience, minimum years (accuracy)", ["experience_min_years.accuracy"], "≥ 0.95"),
+    ("salary (accuracy)", ["salary.accuracy"], "≥ 0.97"),
+    ("work mode (accuracy)", ["work_mode.accuracy"], "≥ 0.95"),
+    ("seniority (accuracy)", ["seniority.accuracy"], "≥ 0.90"),
+    ("role family (accuracy)", ["role_family.accuracy"], "≥ 0.97"),
+]
+
+
+def readme_table(all_scores: dict, subset: dict) -> str:
+    """The Markdown table of the figures, for all postings and the sales subset."""
+    cell = lambda scores, keys: " / ".join(f"{scores[k]:.3f}" for k in keys)  # noqa: E731
+    lines = [f"| field (metric) | all {all_scores['postings']} postings | "
+             f"account-management + sales ({subset['postings']}) | target |", "|---|---|---|---|"]
+    lines += [f"| {label} | {cell(all_scores, keys)} | {cell(subset, keys)} | {target} |"
+              for label, keys, target in README_ROWS]
+    return "\n".join(lines)
+
+
+def update_readme(readme: Path, table: str) -> None:
+    """Replace the table between the README's eval-table markers."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- eval-table -->\n", "\n<!-- /eval-table -->"
+    a, b = text.index(start) + len(start), text.index(end)
+    readme.write_text(text[:a] + table + text[b:], encoding="utf-8")
+    print(f"rewrote the figures table in {readme.name}")
 
 
 def save_summary(scorer: Path, postings: Path, gold: Path, preds: Path, n: int) -> None:
     """Write the scorer's JSON (all postings) with what was measured and when."""
     from analysis.pipeline import PIPELINE_VERSION
 
-    out = subprocess.run([sys.executable, str(scorer), str(postings), str(gold), str(preds), "--json"],
-                         capture_output=True, text=True, check=True)
-    summary = {**json.loads(out.stdout), "dataset": f"the shared labelled dev set ({n} real postings)",
+    summary = {**score_json(scorer, postings, gold, preds, []), "dataset": f"the shared labelled dev set ({n} real postings)",
                "pipeline_version": PIPELINE_VERSION, "date": date.today().isoformat()}
     target = PROJECT / "data" / "eval_summary.json"
     target.write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n", encoding="utf-8")
