@@ -333,6 +333,46 @@ def adzuna_page(page: int) -> dict:
             "results": results}
 
 
+def usajobs_item(id_, title, *, remote=False, telework=False, pay=None, where=None) -> dict:
+    """One SearchResultItems entry in the API's nested shape (values of our own)."""
+    where = where or [("Denver, Colorado", "United States", "Colorado")]
+    pay = pay if pay is not None else [{"MinimumRange": "72553.0", "MaximumRange": "94317.0",
+                                        "RateIntervalCode": "PA", "Description": "Per Year"}]
+    return {"MatchedObjectId": id_, "RelevanceRank": 0, "MatchedObjectDescriptor": {
+        "PositionID": f"FS-26-{id_}", "PositionTitle": title,
+        "PositionURI": f"https://www.usajobs.gov:443/job/{id_}",
+        "ApplyURI": [f"https://www.usajobs.gov:443/job/{id_}/apply"],
+        "PositionLocationDisplay": "; ".join(name for name, _, _ in where),
+        "PositionLocation": [{"LocationName": name, "CountryCode": country, "CountrySubDivisionCode": state,
+                              "CityName": name, "Longitude": -104.9, "Latitude": 39.7} for name, country, state in where],
+        "OrganizationName": "Federal Supply Office", "DepartmentName": "General Services Administration",
+        "JobCategory": [{"Name": "Business And Industry", "Code": "1101"}],
+        "JobGrade": [{"Code": "GS"}], "PositionSchedule": [{"Name": "Full-time", "Code": "1"}],
+        "PositionOfferingType": [{"Name": "Permanent", "Code": "15317"}],
+        "QualificationSummary": "You must have one year of specialized experience managing customer accounts.",
+        "PositionRemuneration": pay,
+        "PositionStartDate": "2026-04-01T00:00:00.0000", "PositionEndDate": "2026-04-15T23:59:59.9970",
+        "PublicationStartDate": "2026-04-01T00:00:00.0000", "ApplicationCloseDate": "2026-04-15T23:59:59.9970",
+        "UserArea": {"Details": {
+            "JobSummary": "The office supplies federal agencies with goods and services.",
+            "WhoMayApply": {"Name": "Public", "Code": ""}, "LowGrade": "9", "HighGrade": "11",
+            "MajorDuties": ["Serve as the main contact for assigned customer agencies.",
+                            "<ul><li>Resolve order problems</li><li>Negotiate delivery terms</li></ul>"],
+            "Education": "Education cannot be substituted for experience at this grade.",
+            "Requirements": "U.S. citizenship is required.",
+            "Evaluations": "You will be rated on customer service skills.",
+            "TeleworkEligible": telework, "RemoteIndicator": remote,
+            "HowToApply": "Apply online.", "Benefits": "Federal benefits."}}}}
+
+
+def usajobs_page(items: list, page: int = 1, pages: int = 1, total: int | None = None) -> dict:
+    return {"LanguageCode": "EN",
+            "SearchParameters": {"PositionTitle": "Account Manager", "ResultsPerPage": 500, "Page": page},
+            "SearchResult": {"SearchResultCount": len(items), "SearchResultCountAll": total or len(items),
+                             "SearchResultItems": items,
+                             "UserArea": {"NumberOfPages": str(pages), "IsRadialSearch": False}}}
+
+
 # ============================================================================ parse methods
 
 def feed(callback, url: str, body, **cb_kwargs) -> list:
@@ -560,6 +600,87 @@ def test_adzuna_parse_keeps_predicted_salary_out(monkeypatch, caplog):
     assert "secret" not in caplog.text and "app_key=***" in caplog.text
 
 
+USAJOBS_ENV = {"USAJOBS_API_KEY": "usa-secret", "USAJOBS_EMAIL": "me@example.org"}
+
+
+def test_usajobs_needs_key_and_email(monkeypatch):
+    from crawler.spiders.usajobs import USAJobsSpider
+    from errors import AmscoutError
+
+    monkeypatch.setenv("USAJOBS_API_KEY", "usa-secret")
+    monkeypatch.delenv("USAJOBS_EMAIL", raising=False)
+    with pytest.raises(AmscoutError, match="USAJOBS_API_KEY and USAJOBS_EMAIL"):
+        USAJobsSpider.check_ready()
+    with pytest.raises(AmscoutError):
+        USAJobsSpider()
+
+
+def test_usajobs_parse_nested_answer_pages_and_headers(monkeypatch, caplog):
+    from crawler.spiders.usajobs import WORDINGS, USAJobsSpider
+
+    for name, value in USAJOBS_ENV.items():
+        monkeypatch.setenv(name, value)
+    spider = USAJobsSpider()
+    assert spider.boards == ["all"]
+    requests = list(spider.board_requests("all"))
+    assert [r.cb_kwargs["wording"] for r in requests] == list(WORDINGS)
+    first = requests[0]
+    assert first.url == "https://data.usajobs.gov/api/Search?PositionTitle=Account%20Manager&ResultsPerPage=500&Page=1"
+    assert first.headers["Authorization-Key"] == b"usa-secret" and first.headers["User-Agent"] == b"me@example.org"
+    items = [usajobs_item(7001, "Customer Account Manager", telework=True),
+             usajobs_item(7002, "Account Manager (Remote)", remote=True, telework=True,
+                          pay=[{"MinimumRange": "30.5", "MaximumRange": "41.0", "RateIntervalCode": "PH"}]),
+             usajobs_item(7003, "Account Manager", where=[("Ramstein AB, Germany", "Germany", "")],
+                          pay=[{"MinimumRange": "0.0", "MaximumRange": "0.0", "RateIntervalCode": "WC"}])]
+    out = feed(spider.parse_page, first.url, usajobs_page(items, pages=2, total=4), **first.cb_kwargs)
+    a, b, c, next_page = out
+    assert next_page.url.endswith("PositionTitle=Account%20Manager&ResultsPerPage=500&Page=2")
+    assert next_page.headers["Authorization-Key"] == b"usa-secret"
+    assert (a["id"], a["external_id"], a["title"], a["company"]) == \
+        ("usajobs:all:7001", "7001", "Customer Account Manager", "Federal Supply Office")
+    assert (a["salary_min"], a["salary_max"], a["salary_currency"], a["salary_period"]) == \
+        (72553.0, 94317.0, "USD", "year")
+    assert (b["salary_min"], b["salary_period"]) == (30.5, "hour") and "salary_min" not in c
+    assert (a["work_mode"], b["work_mode"], c["work_mode"]) == ("hybrid", "remote", "onsite")
+    assert (a["country"], c["country"], a["location"]) == ("US", "DE", "Denver, Colorado")
+    assert (a["date_posted"], a["valid_through"], a["employment_type"]) == ("2026-04-01", "2026-04-15", "Full-time")
+    assert a["url"] == "https://www.usajobs.gov:443/job/7001" and a["raw"]["PositionID"] == "FS-26-7001"
+    assert a["description_text"] == (
+        "Summary\n\nThe office supplies federal agencies with goods and services.\n\n"
+        "Duties\n\n- Serve as the main contact for assigned customer agencies.\n- Resolve order problems\n"
+        "- Negotiate delivery terms\n\n"
+        "Qualifications\n\nYou must have one year of specialized experience managing customer accounts.\n\n"
+        "Education\n\nEducation cannot be substituted for experience at this grade.\n\n"
+        "Requirements\n\nU.S. citizenship is required.")
+    # a job another wording finds again is yielded once; the last page asks for no other
+    executive = requests[1]
+    again = feed(spider.parse_page, executive.url,
+                 usajobs_page([usajobs_item(7001, "Customer Account Manager"), usajobs_item(7004, "Account Executive")]),
+                 **executive.cb_kwargs)
+    assert [i["external_id"] for i in again] == ["7004"]
+    with caplog.at_level(logging.ERROR):
+        assert feed(spider.parse_page, first.url, {"SearchResult": {}}, **first.cb_kwargs) == []
+        assert feed(spider.parse_page, first.url, b"<html>", **first.cb_kwargs) == []
+    assert len(caplog.records) == 2 and "usa-secret" not in caplog.text
+
+
+def test_usajobs_board_is_one_wording_and_sections_are_found(monkeypatch):
+    from analysis.components.sections import classify_blocks
+    from crawler.spiders.usajobs import USAJobsSpider
+
+    for name, value in USAJOBS_ENV.items():
+        monkeypatch.setenv(name, value)
+    [request] = list(USAJobsSpider(boards="Key Account Manager").board_requests("Key Account Manager"))
+    assert "PositionTitle=Key%20Account%20Manager&" in request.url
+    [item] = feed(request.callback, request.url, usajobs_page([usajobs_item(7005, "Key Account Manager")]),
+                  **request.cb_kwargs)
+    assert item["id"] == "usajobs:Key Account Manager:7005"
+    text = item["description_text"]
+    section_of = {text[b["start_char"]:b["end_char"]]: b["section"] for b in classify_blocks(text)}
+    assert section_of["You must have one year of specialized experience managing customer accounts."] == "requirements"
+    assert section_of["- Resolve order problems"] == "responsibilities"
+
+
 @pytest.mark.parametrize("body", [b"{truncated", b'{"unexpected": true}', b"[]"])
 def test_bad_bodies_log_one_error_and_yield_nothing(body, caplog):
     from crawler.spiders.greenhouse import GreenhouseSpider
@@ -733,3 +854,43 @@ def test_crawl_malformed_json_and_server_error_are_counted_not_fatal(local_serve
     assert "3 new" in result.stdout and "2 errors" in result.stdout
     assert "Malformed JSON" in result.stderr and "HTTP 404" in result.stderr
     assert len(stored(db_path)) == 3
+
+
+def test_crawl_usajobs_every_wording_with_key_headers(local_server, db_path):
+    from urllib.parse import quote
+
+    from crawler.spiders.usajobs import WORDINGS
+
+    def search(wording, page):
+        return f"/api/Search?PositionTitle={quote(wording)}&ResultsPerPage=500&Page={page}"
+
+    routes = {"/robots.txt": ROBOTS, **{search(w, 1): Route(usajobs_page([])) for w in WORDINGS}}
+    routes[search("Account Manager", 1)] = Route(usajobs_page(
+        [usajobs_item(7001, "Customer Account Manager", telework=True), usajobs_item(7002, "Account Manager")],
+        page=1, pages=2, total=3))
+    routes[search("Account Manager", 2)] = Route(usajobs_page([usajobs_item(7003, "Account Manager III")], page=2, pages=2))
+    routes[search("Account Executive", 1)] = Route(usajobs_page(
+        [usajobs_item(7001, "Customer Account Manager", telework=True), usajobs_item(7004, "Account Executive")]))
+    srv = local_server(routes)
+    result = crawl("usajobs", srv, db_path, env=USAJOBS_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "4 new" in result.stdout and "0 duplicates" in result.stdout and "0 errors" in result.stdout
+    rows = stored(db_path)
+    assert set(rows) == {f"usajobs:all:{n}" for n in (7001, 7002, 7003, 7004)}
+    row = rows["usajobs:all:7001"]
+    assert (row["work_mode"], row["country"], row["salary_min"], row["salary_currency"]) == ("hybrid", "US", 72553, "USD")
+    assert row["description_text"].startswith("Summary\n\n") and "\n\nQualifications\n\n" in row["description_text"]
+    api_calls = [headers for _, path, headers in srv.requests if path.startswith("/api/Search")]
+    assert len(api_calls) == len(WORDINGS) + 1
+    assert all(h.get("Authorization-Key") == "usa-secret" and h.get("User-Agent") == "me@example.org"
+               for h in api_calls)
+    assert "usa-secret" not in result.stderr
+
+
+def test_crawl_usajobs_without_key_is_one_line(db_path):
+    env = {k: v for k, v in os.environ.items() if k not in USAJOBS_ENV}
+    result = subprocess.run([AMSCOUT, "crawl", "usajobs", "--db", str(db_path)], capture_output=True,
+                            text=True, timeout=60, env=env)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    error_lines = [line for line in result.stderr.splitlines() if "Error" in line]
+    assert len(error_lines) == 1 and "USAJOBS_API_KEY and USAJOBS_EMAIL" in error_lines[0]
