@@ -60,7 +60,9 @@ def _is_acronym(form: str) -> bool:
 
 
 # A lower-case letter right before an upper-case one: the tokenizer splits there (glued bullets),
-# so a camel-case name ("HubSpot", "PowerPoint") is also matched in its own spelling.
+# so a camel-case name ("HubSpot", "PowerPoint") is also matched in its own spelling -- with its
+# case, since its pieces lower-cased are often ordinary words ("in design" is not "InDesign",
+# "go to meeting" not "GoToMeeting").
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
 
@@ -95,7 +97,7 @@ def load(directory: str | None = None) -> Taxonomy:
             else:
                 tax.skill_forms.setdefault(form.lower(), sid)
                 if _CAMEL.search(form):  # "HubSpot" is two tokens, "Hubspot" one: match both
-                    tax.skill_forms.setdefault(form, sid)
+                    tax.skill_cased.setdefault(form, sid)
         for form in _list(row["cased"]):
             tax.skill_cased.setdefault(form, sid)
         tax.skill_cues.extend((cue.lower(), sid) for cue in _list(row["cues"]))

@@ -184,3 +184,19 @@ def test_long_lists_are_read_whole(nlp):
     doc = nlp("Requirements:\n" + "Excel, PowerPoint, " * 2500)
     assert len(doc._.skills) == 5000
     assert {s["canonical"] for s in doc._.skills} == {"Microsoft Excel", "Microsoft PowerPoint"}
+
+
+
+@pytest.fixture(scope="module")
+def full_nlp():
+    """The whole pipeline: its tokenizer splits camel case ("HubSpot" -> "Hub", "Spot")."""
+    from analysis.pipeline import build_nlp
+    return build_nlp()
+
+
+def test_camel_case_names_keep_their_case(full_nlp):
+    """'InDesign' split by the tokenizer is 'In Design'; lower-cased it is ordinary English."""
+    found = skills_of(full_nlp, "Requirements:\n3+ years of experience working in design, layout and/or testing.\n"
+                                "Experience with InDesign and HubSpot, or Hubspot CRM.\n")
+    assert found["Adobe InDesign"]["text"] == "InDesign"  # the first mention: not "in design"
+    assert found["HubSpot"]["text"] == "HubSpot"
