@@ -91,14 +91,18 @@ def load(directory: str | None = None) -> Taxonomy:
     for row in _rows(base / "skills.tsv"):
         sid = row["id"]
         tax.skills[sid] = row
-        for form in [row["canonical"], *_list(row["synonyms"])]:
+        cased = _list(row["cased"])
+        # A canonical listed among the cased forms is a name that is also a common word
+        # ("Workday", "Spring"): it matches only with its case.
+        names = [] if row["canonical"] in cased else [row["canonical"]]
+        for form in [*names, *_list(row["synonyms"])]:
             if _is_acronym(form):
                 tax.skill_cased.setdefault(form, sid)
             else:
                 tax.skill_forms.setdefault(form.lower(), sid)
                 if _CAMEL.search(form):  # "HubSpot" is two tokens, "Hubspot" one: match both
                     tax.skill_cased.setdefault(form, sid)
-        for form in _list(row["cased"]):
+        for form in cased:
             tax.skill_cased.setdefault(form, sid)
         tax.skill_cues.extend((cue.lower(), sid) for cue in _list(row["cues"]))
     for row in _rows(base / "certifications.tsv"):

@@ -200,3 +200,16 @@ def test_camel_case_names_keep_their_case(full_nlp):
                                 "Experience with InDesign and HubSpot, or Hubspot CRM.\n")
     assert found["Adobe InDesign"]["text"] == "InDesign"  # the first mention: not "in design"
     assert found["HubSpot"]["text"] == "HubSpot"
+
+
+def test_tool_names_that_are_common_words_match_only_with_their_case(nlp):
+    found = skills_of(nlp, "Requirements:\n- You excel in a fast-paced team and keep a positive outlook.\n"
+                           "- Available across the workday and in spring.\n")
+    assert not {"Microsoft Excel", "Microsoft Office", "Workday", "Spring"} & set(found)
+    found = skills_of(nlp, "Requirements:\n- Experience with Excel, Outlook, Workday and Spring Boot.\n")
+    assert {"Microsoft Excel", "Microsoft Office", "Workday", "Spring"} <= set(found)
+
+
+def test_automation_alone_is_no_engineering_discipline(nlp):
+    found = skills_of(nlp, "Requirements:\n- Experience with workflow automation for invoices.\n")
+    assert "controls engineering" not in found
