@@ -213,3 +213,36 @@ def test_tool_names_that_are_common_words_match_only_with_their_case(nlp):
 def test_automation_alone_is_no_engineering_discipline(nlp):
     found = skills_of(nlp, "Requirements:\n- Experience with workflow automation for invoices.\n")
     assert "controls engineering" not in found
+
+
+def test_cue_stems_do_not_fire_on_ordinary_words(nlp):
+    """Cue stems that prefix ordinary words ('detail' in 'Detailed', 'demo' in 'demonstrated',
+    'follow' in 'follow procedures', 'consensus' as a name) give a free phrase no concept."""
+    found = {s["text"]: s["canonical"] for s in nlp(
+        "Requirements:\n- Detailed understanding of tariff schedules\n"
+        "- Sense of urgency and a demonstrated history of success\n- Ability to follow safety procedures\n"
+        "- Familiar with Consensus, Tarnwell and similar tools\n")._.skills}
+    assert found["Detailed understanding of tariff schedules"] != "attention to detail"
+    assert found["Sense of urgency"] != "sales presentations and demos"
+    assert found["follow safety procedures"] != "customer follow-up"
+    assert found["Consensus"] != "persuasion and influencing"
+
+
+def test_one_concept_one_canonical(nlp):
+    found = {s["text"]: s["canonical"] for s in nlp(
+        "Requirements:\n- Experience in the mortgage industry or with mortgages\n"
+        "- Strategic thought leadership\n- Payroll and payroll processing\n")._.skills}
+    assert found["mortgage"] == found["mortgages"]
+    assert found["thought leadership"] == "thought leadership"  # not people leadership
+    assert found["Payroll"] == found["payroll processing"]
+
+
+def test_plural_forms_name_the_same_concept(tax):
+    """A form and its plural ('mortgage', 'mortgages') never name two concepts."""
+    owner = {}
+    for row in tax.skills.values():
+        for form in [row["canonical"], *filter(None, row["synonyms"].split("|"))]:
+            owner.setdefault(form.lower(), row["canonical"])
+    clashes = [(f, owner[f], owner[f[:-1]]) for f in owner
+               if f.endswith("s") and f[:-1] in owner and owner[f] != owner[f[:-1]]]
+    assert clashes == []
