@@ -246,3 +246,17 @@ def test_plural_forms_name_the_same_concept(tax):
     clashes = [(f, owner[f], owner[f[:-1]]) for f in owner
                if f.endswith("s") and f[:-1] in owner and owner[f] != owner[f[:-1]]]
     assert clashes == []
+
+
+def test_sales_vocabulary_from_esco_and_onet(nlp):
+    found = {s["text"]: s["canonical"] for s in nlp(
+        "Requirements:\n- Strong price negotiation and sales management skills\n"
+        "- An established professional network\n- Experience with Crystal Reports and sales force automation\n"
+        "- Customer segmentation and business requirements analysis\n")._.skills}
+    assert found["price negotiation"] == "negotiation"
+    assert found["sales management"] == "leadership and mentoring"
+    assert found["professional network"] == "relationship building"
+    assert found["Crystal Reports"] == "BI and dashboard tools"
+    assert found["sales force automation"] == "CRM software"
+    assert found["Customer segmentation"] == "customer segmentation"
+    assert found["business requirements analysis"] == "business analysis"
