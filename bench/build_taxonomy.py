@@ -608,13 +608,14 @@ NOTICE = """amscout taxonomy (data/taxonomy) — sources and attribution
 
 This service uses the ESCO classification of the European Commission.
   ESCO v1.1.1 skill concept URIs (column `esco` of skills.tsv). Published by the European Commission
-  under the Commission reuse policy (Decision 2011/833/EU). Modified: only URIs are referenced; the
-  labels used for matching are this project's own selection.
+  under the Commission reuse policy (Decision 2011/833/EU). Modified: URIs are referenced and some
+  skill labels were adapted as synonyms; the labels used for matching are this project's own selection.
 
 O*NET 29.2 Database, U.S. Department of Labor, Employment and Training Administration (USDOL/ETA),
   licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Column `onet` of
   skills.tsv holds Technology Skills commodity codes with their example names, or O*NET content
-  model element ids. Modified: selected and mapped by amscout. O*NET(R) is a trademark of USDOL/ETA;
+  model element ids; some Technology Skills example names are used as synonyms. Modified: selected
+  and mapped by amscout. O*NET(R) is a trademark of USDOL/ETA;
   USDOL/ETA has not approved, endorsed or tested this work.
 
 CIP 2020 (Classification of Instructional Programs), U.S. Department of Education, NCES
