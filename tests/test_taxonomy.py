@@ -261,3 +261,13 @@ def test_sales_vocabulary_from_esco_and_onet(nlp):
     assert found["sales force automation"] == "CRM software"
     assert found["Customer segmentation"] == "customer segmentation"
     assert found["business requirements analysis"] == "business analysis"
+
+
+def test_cue_stems_are_not_prefixes_of_unrelated_words(nlp):
+    """'quota' is no prefix of 'quotations', 'pivot' of 'Pivotal', 'media' of 'Mediation'."""
+    found = {s["text"]: s["canonical"] for s in nlp(
+        "Requirements:\n- Preparing quotations and invoices\n- Pivotal role in a small office\n"
+        "- Mediation of disputes\n")._.skills}
+    assert found["Preparing quotations"] == "proposals and RFPs"
+    assert found.get("Pivotal role") != "Microsoft Excel"
+    assert found["Mediation of disputes"] == "conflict resolution"
