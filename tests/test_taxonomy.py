@@ -232,10 +232,14 @@ def test_cue_stems_do_not_fire_on_ordinary_words(nlp):
 def test_one_concept_one_canonical(nlp):
     found = {s["text"]: s["canonical"] for s in nlp(
         "Requirements:\n- Experience in the mortgage industry or with mortgages\n"
-        "- Strategic thought leadership\n- Payroll and payroll processing\n")._.skills}
+        "- Strategic thought leadership\n- Payroll and payroll processing\n"
+        "- A high-energy seller with strong networking skills\n- Knowledge of networking services and VPN\n")._.skills}
     assert found["mortgage"] == found["mortgages"]
     assert found["thought leadership"] == "thought leadership"  # not people leadership
     assert found["Payroll"] == found["payroll processing"]
+    assert found["high-energy"] == "high energy"  # not the energy industry
+    assert found["networking skills"] == "relationship building"
+    assert found["networking services"] == "computer networking"
 
 
 def test_plural_forms_name_the_same_concept(tax):
