@@ -430,6 +430,26 @@ GENERIC_DROP = {
 
 SEED_GROUPS = {"relationship_soft", "sales_process", "analytical", "tools_crm", "domain"}
 
+# ESCO concepts whose preferred label is worded as an activity, not as any of a skill's
+# surface forms (skill id -> ESCO preferred label; the build fails if ESCO lacks the label).
+ESCO_LABELS = {
+    "rel.attention_to_detail": "attend to detail",
+    "rel.stakeholder_mgmt": "manage relationships with stakeholders",
+    "sales.territory_mgmt": "apply territory planning",
+    "sales.fundraising": "perform fundraising activities",
+    "soft.emotional_intelligence.empathy": "show empathy",
+    "soft.writing.copywriting": "perform copywriting",
+    "soft.hr.recruiting": "recruit employees",
+}
+
+# O*NET content-model skills (element ids) for concepts that have no Technology Skills example.
+ONET_ELEMENTS = {
+    "soft.decision_making": "2.B.4.e",               # Judgment and Decision Making
+    "soft.learning.eagerness_to_learn": "2.A.2.b",   # Active Learning
+    "sales.customer_education": "2.B.1.e",           # Instructing
+    "soft.emotional_intelligence.emotional_intelligence": "2.B.1.a",  # Social Perceptiveness
+}
+
 
 def split_list(s: str) -> list[str]:
     return [x.strip() for x in s.split(";") if x.strip()]
@@ -527,10 +547,13 @@ def build_skills(shared: Path) -> list[dict]:
                              and seen.setdefault(s.lower(), skill["id"]) == skill["id"]]
         skill["cased"] = [c for c in skill["cased"] if seen.setdefault(c, skill["id"]) == skill["id"]]
         forms = [skill["canonical"], *skill["synonyms"]]
+        if not skill["esco"] and skill["id"] in ESCO_LABELS:
+            skill["esco"] = esco[ESCO_LABELS[skill["id"]]]  # KeyError: the label is not in ESCO
         if not skill["esco"]:
             skill["esco"] = next((esco[f.lower()] for f in forms if f.lower() in esco), "")
         if not skill["onet"]:
-            skill["onet"] = next((onet[f.lower()] for f in forms + skill["cased"] if f.lower() in onet), "")
+            skill["onet"] = next((onet[f.lower()] for f in forms + skill["cased"] if f.lower() in onet),
+                                 ONET_ELEMENTS.get(skill["id"], ""))
     return [s for s in out if s["synonyms"] or s["cased"]]  # a family item another skill already owns
 
 

@@ -275,3 +275,9 @@ def test_cue_stems_are_not_prefixes_of_unrelated_words(nlp):
     assert found["Preparing quotations"] == "proposals and RFPs"
     assert found.get("Pivotal role") != "Microsoft Excel"
     assert found["Mediation of disputes"] == "conflict resolution"
+
+
+def test_activity_worded_esco_concepts_and_onet_elements_are_linked(tax):
+    assert tax.skills["rel.stakeholder_mgmt"]["esco"].startswith("http://data.europa.eu/esco/skill/")
+    assert tax.skills["rel.attention_to_detail"]["esco"].startswith("http://data.europa.eu/esco/skill/")
+    assert tax.skills["soft.decision_making"]["onet"] == "2.B.4.e"
