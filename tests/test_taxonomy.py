@@ -257,7 +257,8 @@ def test_sales_vocabulary_from_esco_and_onet(nlp):
     found = {s["text"]: s["canonical"] for s in nlp(
         "Requirements:\n- Strong price negotiation and sales management skills\n"
         "- An established professional network\n- Experience with Crystal Reports and sales force automation\n"
-        "- Customer segmentation and business requirements analysis\n")._.skills}
+        "- Customer segmentation and business requirements analysis\n"
+        "- Acts as a trusted advisor; white space analysis and market penetration\n")._.skills}
     assert found["price negotiation"] == "negotiation"
     assert found["sales management"] == "leadership and mentoring"
     assert found["professional network"] == "relationship building"
@@ -265,6 +266,9 @@ def test_sales_vocabulary_from_esco_and_onet(nlp):
     assert found["sales force automation"] == "CRM software"
     assert found["Customer segmentation"] == "customer segmentation"
     assert found["business requirements analysis"] == "business analysis"
+    assert found["trusted advisor"] == "relationship building"
+    assert found["white space analysis"] == "upselling and cross-selling"
+    assert found["market penetration"] == "business development"
 
 
 def test_cue_stems_are_not_prefixes_of_unrelated_words(nlp):
