@@ -83,6 +83,21 @@ class Taxonomy:
     version: str = TAXONOMY_VERSION
 
 
+_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+_TWO_WORDS = re.compile(r"[a-z]+ [a-z]+")
+
+
+def _add_hyphen_variants(forms: dict[str, str]) -> None:
+    """Postings write compounds both ways ("detail-oriented", "detail oriented"; "web browsers",
+    "web-browsers"): each form also matches in the other spelling, unless that spelling is
+    already a form of its own (listed forms always win)."""
+    for form, sid in list(forms.items()):
+        if _HYPHEN.search(form):
+            forms.setdefault(_HYPHEN.sub(" ", form), sid)
+        elif _TWO_WORDS.fullmatch(form):
+            forms.setdefault(form.replace(" ", "-"), sid)
+
+
 @lru_cache(maxsize=1)
 def load(directory: str | None = None) -> Taxonomy:
     """Read the TSV files into a Taxonomy (cached: the matcher of every process shares it)."""
@@ -105,6 +120,7 @@ def load(directory: str | None = None) -> Taxonomy:
         for form in cased:
             tax.skill_cased.setdefault(form, sid)
         tax.skill_cues.extend((cue.lower(), sid) for cue in _list(row["cues"]))
+    _add_hyphen_variants(tax.skill_forms)
     for row in _rows(base / "certifications.tsv"):
         cid = row["id"]
         tax.certs[cid] = row

@@ -285,3 +285,11 @@ def test_activity_worded_esco_concepts_and_onet_elements_are_linked(tax):
     assert tax.skills["rel.stakeholder_mgmt"]["esco"].startswith("http://data.europa.eu/esco/skill/")
     assert tax.skills["rel.attention_to_detail"]["esco"].startswith("http://data.europa.eu/esco/skill/")
     assert tax.skills["soft.decision_making"]["onet"] == "2.B.4.e"
+
+
+def test_compounds_match_with_or_without_hyphen(tax, nlp):
+    assert tax.skill_forms["web-browsers"] == tax.skill_forms["web browsers"]
+    assert tax.skill_forms["e commerce"] == tax.skill_forms["e-commerce"]
+    found = {s["text"]: s["canonical"] for s in nlp(
+        "Requirements:\n- Comfortable with web-browsers and e commerce tools\n")._.skills}
+    assert found["web-browsers"] == "technical aptitude"
