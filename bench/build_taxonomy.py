@@ -364,8 +364,8 @@ fos.industrial_engineering | industrial engineering | 14.3501 | industrial engin
 fos.biomedical_engineering | biomedical engineering | 14.0501 | biomedical engineering;bioengineering
 fos.software_engineering | software engineering | 14.0903 | software engineering
 fos.computer_engineering | computer engineering | 14.0901 | computer engineering
-fos.computer_science | computer science | 11.0701 | computer science;CS
-fos.computing | computing | 11.0101 | computing;computer and information sciences;computer information science
+fos.computer_science | computer science | 11.0701 | computer science;CS;computing
+fos.computing | computer information science | 11.0101 | computer and information sciences;computer information sciences
 fos.cybersecurity | cybersecurity | 11.1003 | cybersecurity;cyber security;information security
 fos.life_sciences | life sciences | 26.0101 | life sciences;life science;biological sciences;biological science;biology;biochemistry;microbiology;molecular biology;neuroscience
 fos.biotechnology | biotechnology | 26.1201 | biotechnology;bioengineering technology

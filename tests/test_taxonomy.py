@@ -293,3 +293,8 @@ def test_compounds_match_with_or_without_hyphen(tax, nlp):
     found = {s["text"]: s["canonical"] for s in nlp(
         "Requirements:\n- Comfortable with web-browsers and e commerce tools\n")._.skills}
     assert found["web-browsers"] == "technical aptitude"
+
+
+def test_a_degree_in_computing_is_computer_science(nlp):
+    doc = nlp("Bachelor's degree in computing or a related discipline.")
+    assert [f["field"] for f in doc._.field_matches] == ["computer science"]
