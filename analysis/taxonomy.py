@@ -60,7 +60,9 @@ def _is_acronym(form: str) -> bool:
 
 
 # A lower-case letter right before an upper-case one: the tokenizer splits there (glued bullets),
-# so a camel-case name ("HubSpot", "PowerPoint") is also matched in its own spelling.
+# so a camel-case name ("HubSpot", "PowerPoint") is also matched in its own spelling -- with its
+# case, since its pieces lower-cased are often ordinary words ("in design" is not "InDesign",
+# "go to meeting" not "GoToMeeting").
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
 
@@ -81,6 +83,21 @@ class Taxonomy:
     version: str = TAXONOMY_VERSION
 
 
+_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+_TWO_WORDS = re.compile(r"[a-z]+ [a-z]+")
+
+
+def _add_hyphen_variants(forms: dict[str, str]) -> None:
+    """Postings write compounds both ways ("detail-oriented", "detail oriented"; "web browsers",
+    "web-browsers"): each form also matches in the other spelling, unless that spelling is
+    already a form of its own (listed forms always win)."""
+    for form, sid in list(forms.items()):
+        if _HYPHEN.search(form):
+            forms.setdefault(_HYPHEN.sub(" ", form), sid)
+        elif _TWO_WORDS.fullmatch(form):
+            forms.setdefault(form.replace(" ", "-"), sid)
+
+
 @lru_cache(maxsize=1)
 def load(directory: str | None = None) -> Taxonomy:
     """Read the TSV files into a Taxonomy (cached: the matcher of every process shares it)."""
@@ -89,16 +106,21 @@ def load(directory: str | None = None) -> Taxonomy:
     for row in _rows(base / "skills.tsv"):
         sid = row["id"]
         tax.skills[sid] = row
-        for form in [row["canonical"], *_list(row["synonyms"])]:
+        cased = _list(row["cased"])
+        # A canonical listed among the cased forms is a name that is also a common word
+        # ("Workday", "Spring"): it matches only with its case.
+        names = [] if row["canonical"] in cased else [row["canonical"]]
+        for form in [*names, *_list(row["synonyms"])]:
             if _is_acronym(form):
                 tax.skill_cased.setdefault(form, sid)
             else:
                 tax.skill_forms.setdefault(form.lower(), sid)
                 if _CAMEL.search(form):  # "HubSpot" is two tokens, "Hubspot" one: match both
-                    tax.skill_forms.setdefault(form, sid)
-        for form in _list(row["cased"]):
+                    tax.skill_cased.setdefault(form, sid)
+        for form in cased:
             tax.skill_cased.setdefault(form, sid)
         tax.skill_cues.extend((cue.lower(), sid) for cue in _list(row["cues"]))
+    _add_hyphen_variants(tax.skill_forms)
     for row in _rows(base / "certifications.tsv"):
         cid = row["id"]
         tax.certs[cid] = row

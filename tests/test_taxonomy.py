@@ -184,3 +184,117 @@ def test_long_lists_are_read_whole(nlp):
     doc = nlp("Requirements:\n" + "Excel, PowerPoint, " * 2500)
     assert len(doc._.skills) == 5000
     assert {s["canonical"] for s in doc._.skills} == {"Microsoft Excel", "Microsoft PowerPoint"}
+
+
+
+@pytest.fixture(scope="module")
+def full_nlp():
+    """The whole pipeline: its tokenizer splits camel case ("HubSpot" -> "Hub", "Spot")."""
+    from analysis.pipeline import build_nlp
+    return build_nlp()
+
+
+def test_camel_case_names_keep_their_case(full_nlp):
+    """'InDesign' split by the tokenizer is 'In Design'; lower-cased it is ordinary English."""
+    found = skills_of(full_nlp, "Requirements:\n3+ years of experience working in design, layout and/or testing.\n"
+                                "Experience with InDesign and HubSpot, or Hubspot CRM.\n")
+    assert found["Adobe InDesign"]["text"] == "InDesign"  # the first mention: not "in design"
+    assert found["HubSpot"]["text"] == "HubSpot"
+
+
+def test_tool_names_that_are_common_words_match_only_with_their_case(nlp):
+    found = skills_of(nlp, "Requirements:\n- You excel in a fast-paced team and keep a positive outlook.\n"
+                           "- Available across the workday and in spring.\n")
+    assert not {"Microsoft Excel", "Microsoft Office", "Workday", "Spring"} & set(found)
+    found = skills_of(nlp, "Requirements:\n- Experience with Excel, Outlook, Workday and Spring Boot.\n")
+    assert {"Microsoft Excel", "Microsoft Office", "Workday", "Spring"} <= set(found)
+
+
+def test_automation_alone_is_no_engineering_discipline(nlp):
+    found = skills_of(nlp, "Requirements:\n- Experience with workflow automation for invoices.\n")
+    assert "controls engineering" not in found
+
+
+def test_cue_stems_do_not_fire_on_ordinary_words(nlp):
+    """Cue stems that prefix ordinary words ('detail' in 'Detailed', 'demo' in 'demonstrated',
+    'follow' in 'follow procedures', 'consensus' as a name) give a free phrase no concept."""
+    found = {s["text"]: s["canonical"] for s in nlp(
+        "Requirements:\n- Detailed understanding of tariff schedules\n"
+        "- Sense of urgency and a demonstrated history of success\n- Ability to follow safety procedures\n"
+        "- Familiar with Consensus, Tarnwell and similar tools\n- Exposure to grant-funded projects\n")._.skills}
+    assert found["Detailed understanding of tariff schedules"] != "attention to detail"
+    assert found["Sense of urgency"] != "sales presentations and demos"
+    assert found["follow safety procedures"] != "customer follow-up"
+    assert found["Consensus"] != "persuasion and influencing"
+    assert found["grant-funded projects"] != "project management"  # work on projects, not managing them
+
+
+def test_one_concept_one_canonical(nlp):
+    found = {s["text"]: s["canonical"] for s in nlp(
+        "Requirements:\n- Experience in the mortgage industry or with mortgages\n"
+        "- Strategic thought leadership\n- Payroll and payroll processing\n"
+        "- A high-energy seller with strong networking skills\n- Knowledge of networking services and VPN\n")._.skills}
+    assert found["mortgage"] == found["mortgages"]
+    assert found["thought leadership"] == "thought leadership"  # not people leadership
+    assert found["Payroll"] == found["payroll processing"]
+    assert found["high-energy"] == "high energy"  # not the energy industry
+    assert found["networking skills"] == "relationship building"
+    assert found["networking services"] == "computer networking"
+
+
+def test_plural_forms_name_the_same_concept(tax):
+    """A form and its plural ('mortgage', 'mortgages') never name two concepts."""
+    owner = {}
+    for row in tax.skills.values():
+        for form in [row["canonical"], *filter(None, row["synonyms"].split("|"))]:
+            owner.setdefault(form.lower(), row["canonical"])
+    clashes = [(f, owner[f], owner[f[:-1]]) for f in owner
+               if f.endswith("s") and f[:-1] in owner and owner[f] != owner[f[:-1]]]
+    assert clashes == []
+
+
+def test_sales_vocabulary_from_esco_and_onet(nlp):
+    found = {s["text"]: s["canonical"] for s in nlp(
+        "Requirements:\n- Strong price negotiation and sales management skills\n"
+        "- An established professional network\n- Experience with Crystal Reports and sales force automation\n"
+        "- Customer segmentation and business requirements analysis\n"
+        "- Acts as a trusted advisor; white space analysis and market penetration\n")._.skills}
+    assert found["price negotiation"] == "negotiation"
+    assert found["sales management"] == "leadership and mentoring"
+    assert found["professional network"] == "relationship building"
+    assert found["Crystal Reports"] == "BI and dashboard tools"
+    assert found["sales force automation"] == "CRM software"
+    assert found["Customer segmentation"] == "customer segmentation"
+    assert found["business requirements analysis"] == "business analysis"
+    assert found["trusted advisor"] == "relationship building"
+    assert found["white space analysis"] == "upselling and cross-selling"
+    assert found["market penetration"] == "business development"
+
+
+def test_cue_stems_are_not_prefixes_of_unrelated_words(nlp):
+    """'quota' is no prefix of 'quotations', 'pivot' of 'Pivotal', 'media' of 'Mediation'."""
+    found = {s["text"]: s["canonical"] for s in nlp(
+        "Requirements:\n- Preparing quotations and invoices\n- Pivotal role in a small office\n"
+        "- Mediation of disputes\n")._.skills}
+    assert found["Preparing quotations"] == "proposals and RFPs"
+    assert found.get("Pivotal role") != "Microsoft Excel"
+    assert found["Mediation of disputes"] == "conflict resolution"
+
+
+def test_activity_worded_esco_concepts_and_onet_elements_are_linked(tax):
+    assert tax.skills["rel.stakeholder_mgmt"]["esco"].startswith("http://data.europa.eu/esco/skill/")
+    assert tax.skills["rel.attention_to_detail"]["esco"].startswith("http://data.europa.eu/esco/skill/")
+    assert tax.skills["soft.decision_making"]["onet"] == "2.B.4.e"
+
+
+def test_compounds_match_with_or_without_hyphen(tax, nlp):
+    assert tax.skill_forms["web-browsers"] == tax.skill_forms["web browsers"]
+    assert tax.skill_forms["e commerce"] == tax.skill_forms["e-commerce"]
+    found = {s["text"]: s["canonical"] for s in nlp(
+        "Requirements:\n- Comfortable with web-browsers and e commerce tools\n")._.skills}
+    assert found["web-browsers"] == "technical aptitude"
+
+
+def test_a_degree_in_computing_is_computer_science(nlp):
+    doc = nlp("Bachelor's degree in computing or a related discipline.")
+    assert [f["field"] for f in doc._.field_matches] == ["computer science"]
