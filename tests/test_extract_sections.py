@@ -114,3 +114,18 @@ def test_lead_in_lines_are_headings():
     assert section_at(doc, text.index("driver's")) == "requirements"
     assert section_at(doc, text.index("Portuguese")) == "requirements"
     assert section_at(doc, text.index("forklift")) == "preferred"
+
+
+def test_heading_wordings_for_needs_extras_and_rewards():
+    """'What's needed?', a hyphenated 'good-to-have' lead-in, 'Non-essential' and 'What's in it for me?'."""
+    text = ("What's the job?\nVisit garden centres across the county\n"
+            "What's needed?\nThree years of field sales\n"
+            "Here is a good-to-have for the territory role at Fern & Fig:\nA forklift certificate\n"
+            "Non-Essential Skills: Welsh\n"
+            "What's in it for me?\nA company van\n")
+    doc = nlp()(text)
+    assert section_at(doc, text.index("garden centres")) == "responsibilities"
+    assert section_at(doc, text.index("Three years")) == "requirements"
+    assert section_at(doc, text.index("forklift")) == "preferred"
+    assert section_at(doc, text.index("Welsh")) == "preferred"
+    assert section_at(doc, text.index("company van")) == "benefits"

@@ -37,12 +37,12 @@ _HEADING_CUES = [
     ("preferred", r"prefer|nice[- ]to[- ]ha|bonus (points|skills|qualifications)|\bplus(es)?\b|desir|"
                   r"additional (qualifications|skills)|ideal(ly)?\b(?! candidate)|stand out|extra credit|put you ahead|"
                   r"set you apart|differentiat|"
-                  r"good to have|not required"),
+                  r"good[- ]to[- ]have|not required|non-?essential|not essential|optional"),
     ("benefits", r"benefit|perks?\b|what we offer|we offer|compensation|salary|\bpay\b|pay range|"
-                 r"total rewards|rewards|why (join|work|you('ll| will) love)|what'?s in it for you|"
+                 r"total rewards|rewards|why (join|work|you('ll| will) love)|what'?s in it for (you|me)|"
                  r"our offer|package|in return|you will benefit|wellness|time off"),
     ("requirements", r"qualif|requirement|required|requires\b|must[- ]have|what you('ll)? (bring|need|have)|"
-                     r"what you will (bring|need)|you (bring|have|are|need)\b|who you are|"
+                     r"what you will (bring|need)|you (bring|have|are|need)\b|who you are|what('s| is) needed|"
                      r"ideal candidate|looking for|look for|skills|experience|education|competenc|"
                      r"abilities|knowledge|about you|eligib|what (it|we) (takes|need)|"
                      r"successful|expect you|ingredients|profile|minimum|basic|your background|"
