@@ -129,3 +129,32 @@ def test_heading_wordings_for_needs_extras_and_rewards():
     assert section_at(doc, text.index("forklift")) == "preferred"
     assert section_at(doc, text.index("Welsh")) == "preferred"
     assert section_at(doc, text.index("company van")) == "benefits"
+
+
+def test_capitalised_items_are_not_headings():
+    """A capitalised line that names a product or acronym, or carries its own flag, is an item of
+    the list it stands in, not a heading that starts a new section."""
+    text = ("Requirements\nThree years of field sales\nKnowledge of CMMS Software\n"
+            "Working Knowledge of CRM Tools\nGreenhouse Equipment Experience\n"
+            "Nice to have\nEstablished Book of Business (Preferred)\nStrong Grower Network\n"
+            "Minimum Required\nA valid driver's license\n")
+    doc = nlp()(text)
+    headings = [b["heading"] for b in doc._.blocks if b["is_heading"]]
+    assert "Knowledge of CMMS Software" not in headings
+    assert "Working Knowledge of CRM Tools" not in headings
+    assert "Established Book of Business (Preferred)" not in headings
+    assert section_at(doc, text.index("Greenhouse")) == "requirements"
+    assert section_at(doc, text.index("Grower Network")) == "preferred"
+    assert section_at(doc, text.index("driver's")) == "requirements"  # "Minimum Required" is a heading
+
+
+def test_benefit_lines_end_a_requirements_list():
+    """A benefits list that follows the requirements without a heading of its own."""
+    text = ("What you bring\nTwo years of nursery sales\nExperience selling dental products\n"
+            "Life insurance licence required\n"
+            "Paid parental leave\n401(k) with company match\nA company van\n")
+    doc = nlp()(text)
+    assert section_at(doc, text.index("dental")) == "requirements"
+    assert section_at(doc, text.index("Life insurance")) == "requirements"
+    assert section_at(doc, text.index("parental")) == "benefits"
+    assert section_at(doc, text.index("company van")) == "benefits"

@@ -142,10 +142,32 @@ def _looks_like_heading(text: str) -> bool:
         return False
     if end.endswith((":", "?", ":-")) or stripped.isupper():
         return True
+    if _names_a_thing(words) or _flagged_item(stripped):
+        return False  # "Knowledge of CMMS Systems", "Established Book of Business (Preferred)": list items
     content = [w for w in words if w[0].isalpha() and w.lower() not in _SMALL_WORDS]
     if content and sum(w[0].isupper() for w in content) / len(content) >= 0.6 and len(words) <= _HEADING_MAX_WORDS:
         return True
     return len(words) <= 4 and words[0].lower().strip("'’") in _HEADING_STARTERS
+
+
+def _names_a_thing(words: list[str]) -> bool:
+    """Does a line name a product, licence or acronym (RHIT, SaaS, FinTech, B2B)? Headings name
+    parts of a posting in plain words; a capitalised line that names a thing is an item of a list."""
+    return any(_NAME_WORD.search(word) for word in words)
+
+
+# A capital after the first letter of a word: an acronym or a product name (not "Skills/Knowledge").
+_NAME_WORD = re.compile(r"[A-Za-z0-9][a-z0-9]*[A-Z]")
+
+
+def _flagged_item(text: str) -> bool:
+    """An item that carries its own flag ("Established book of business (Preferred)", "Pension
+    eligible"): the words before the flag name no part of a posting ("Minimum Required" does)."""
+    m = _FLAG_END.search(text)
+    return bool(m) and _heading_section(text[:m.start() + 1]) is None
+
+
+_FLAG_END = re.compile(r"\S\s+\(?(?:strongly |highly )?(?:preferred|required|desired|eligible|a plus)\)?$", re.I)
 
 
 # A label in brackets after a heading's own words: "(Requirements)", "(Responsibilities)".
@@ -235,6 +257,8 @@ _PARAGRAPH_WORDS = 12
 _COMPANY_VOICE = re.compile(r"\b(?:we|we're|we’re|we've|we’ve|our|us)\b")
 _CANDIDATE_TALK = re.compile(r"\b(?:you|your|you're|you’re|you'll|you’ll|candidates?|applicants?|experience[ds]?|skills?|"
                              r"abilit(?:y|ies)|knowledge|proficien\w*|degree|required|must|preferred|familiar\w*)\b")
+# A benefit word in a requirement: selling insurance, holding a life insurance licence.
+_SELLS_OR_HOLDS = re.compile(r"licen[cs]|certifi|\bsell|\bsales\b|\bproducts?\b|\bindustry\b|\bmarket")
 _PAY_TALK = re.compile(r"\b(?:salary|salaries|pay|compensation|wages?|hourly rate|ote|commission)\b")
 _PAY_FIGURE = re.compile(r"\$\s?\d|\b(?:range|usd|per (?:hour|year|annum))\b")
 
@@ -242,10 +266,15 @@ _PAY_FIGURE = re.compile(r"\$\s?\d|\b(?:range|usd|per (?:hour|year|annum))\b")
 def _after_requirements(line: str) -> str | None:
     """'company' or 'benefits' for a paragraph (not a list item) under a requirements heading
     that speaks for the employer ("We are a family-owned distributor...") or states the pay
-    ("The base salary range for this role is $60,000 - $75,000..."); None otherwise."""
+    ("The base salary range for this role is $60,000 - $75,000..."), or for a line that names a
+    benefit and asks nothing of the candidate ("Paid parental leave", "401(k) with company match":
+    the benefits list began without a heading); None otherwise."""
+    low = line.lower()
+    if (_has(low, _BENEFIT_KEYS) and _BODY_BENEFITS_L.search(low) and not _CANDIDATE_TALK.search(low)
+            and not _SELLS_OR_HOLDS.search(low)):
+        return "benefits"
     if line.count(" ") + 1 < _PARAGRAPH_WORDS:
         return None
-    low = line.lower()
     if _PAY_TALK.search(low) and _PAY_FIGURE.search(low):
         return "benefits"
     if (_COMPANY_VOICE.search(low) and not _CANDIDATE_TALK.search(low)
