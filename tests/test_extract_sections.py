@@ -158,3 +158,12 @@ def test_benefit_lines_end_a_requirements_list():
     assert section_at(doc, text.index("Life insurance")) == "requirements"
     assert section_at(doc, text.index("parental")) == "benefits"
     assert section_at(doc, text.index("company van")) == "benefits"
+
+
+def test_additional_information_ends_a_list_and_love_if_you_is_preferred():
+    text = ("Requirements\nTwo years of nursery sales\n"
+            "We would love if you also have\nA forklift certificate\n"
+            "Additional Information\nLife at Fern & Fig is sunny.\n")
+    doc = nlp()(text)
+    assert section_at(doc, text.index("forklift")) == "preferred"
+    assert section_at(doc, text.index("Life at")) == "other"

@@ -30,13 +30,14 @@ SECTIONS = ("requirements", "preferred", "responsibilities", "benefits", "compan
 # is preferred, "Minimum Qualifications" is requirements).
 _HEADING_CUES = [
     ("other", r"^\W*(?:work |job |position )?(?:location|locations|where you('ll| will) work|schedule|work (?:environment|"
-              r"arrangement|model|setting)|travel|position (?:type|details)|job (?:type|details)|shift)\b"),
+              r"arrangement|model|setting)|travel|position (?:type|details)|job (?:type|details)|shift|"
+              r"(?:additional|other|important|general|posting) information)\b"),
     ("legal", r"equal (employment )?opportunit|\beeo\b|e-verify|disclaimer|accommodation|privacy|"
               r"non-?discrimination|diversity|inclusion|affirmative action|know your rights|"
               r"pay transparency|fraud|recruitment scam|legal"),
     ("preferred", r"prefer|nice[- ]to[- ]ha|bonus (points|skills|qualifications)|\bplus(es)?\b|desir|"
                   r"additional (qualifications|skills)|ideal(ly)?\b(?! candidate)|stand out|extra credit|put you ahead|"
-                  r"set you apart|differentiat|"
+                  r"set you apart|differentiat|we(?:'d| would) love (?:it )?if you|"
                   r"good[- ]to[- ]have|not required|non-?essential|not essential|optional"),
     ("benefits", r"benefit|perks?\b|what we offer|we offer|compensation|salary|\bpay\b|pay range|"
                  r"total rewards|rewards|why (join|work|you('ll| will) love)|what'?s in it for (you|me)|"
