@@ -167,3 +167,12 @@ def test_additional_information_ends_a_list_and_love_if_you_is_preferred():
     doc = nlp()(text)
     assert section_at(doc, text.index("forklift")) == "preferred"
     assert section_at(doc, text.index("Life at")) == "other"
+
+
+def test_a_field_line_labels_only_itself():
+    """'Travel: up to 20%' inside a requirements list does not end the list."""
+    text = ("Requirements\nTwo years of nursery sales\nWork Schedule: Monday To Friday\n"
+            "Strong plant knowledge\n")
+    doc = nlp()(text)
+    assert section_at(doc, text.index("Monday")) == "other"
+    assert section_at(doc, text.index("plant knowledge")) == "requirements"

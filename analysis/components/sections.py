@@ -184,6 +184,8 @@ _HEADING_STARTERS = {
 }
 
 
+# A field and its value on one line: "Location: Leeds", "Shift : Days".
+_FIELD = re.compile(r"[^:]{2,40}:\s*[^\s:]")
 _INLINE_HEADING = re.compile(r"^\s*([A-Za-z][A-Za-z '’&/()-]{2,60}?)\s*[:\-–—]\s+(?=\S)")
 
 
@@ -197,6 +199,8 @@ def classify_blocks(text: str) -> list[dict]:
         section = None
         if _looks_like_heading(line):
             named = _heading_section(line)
+            if named == "other" and _FIELD.match(line):
+                named = None  # "Travel: up to 20%" is a field of its own, not a heading for what follows
             if named:
                 current, heading = named, line.strip()
                 blocks.append({"start_char": start, "end_char": end, "section": named,
