@@ -176,3 +176,16 @@ def test_a_field_line_labels_only_itself():
     doc = nlp()(text)
     assert section_at(doc, text.index("Monday")) == "other"
     assert section_at(doc, text.index("plant knowledge")) == "requirements"
+
+
+def test_here_is_lead_in_sentence_and_named_headings():
+    """'Here is how you will benefit.' introduces the benefits even with a full stop and over 80
+    characters; a heading naming a company or an acronym but no requirement stays a heading."""
+    text = ("Requirements\nTwo years of nursery sales\n"
+            "Here is how you will benefit as a valued colleague at Fern & Fig Nurseries Limited.\n"
+            "Remote working with a laptop and a monthly phone allowance\n"
+            "EEO Statement\nFern & Fig hires without regard to anything but merit.\n")
+    doc = nlp()(text)
+    assert section_at(doc, text.index("Remote working")) == "benefits"
+    headings = [b["heading"] for b in doc._.blocks if b["is_heading"]]
+    assert "EEO Statement" in headings

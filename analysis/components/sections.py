@@ -100,11 +100,13 @@ _HEADING_MAX_CHARS = 80
 _HEADING_MAX_WORDS = 9
 _LEAD_IN_MAX_CHARS = 110
 _LEAD_IN_MAX_WORDS = 16
-# Lead-ins that announce a list without a colon: "This role requires", "Bonus points if you have".
+# Lead-ins that announce a list without a colon: "This role requires", "Bonus points if you have",
+# "Here is how you will benefit." (a "Here is ..." sentence only introduces what follows).
 _LEAD_IN = re.compile(r"(?:(?:this|the) (?:role|position|job) (?:requires|calls for|needs)|"
                       r"(?:bonus|extra) points? (?:if|for)\b.{0,30}|"
                       r"(?:it would be|it['’]s|it is) (?:great|nice|a plus) if you\b.{0,30}|"
-                      r"you(?:['’]ll| will)? (?:have|bring|need)|we(?:['’]d| would) love (?:it )?if you\b.{0,30})$", re.I)
+                      r"you(?:['’]ll| will)? (?:have|bring|need)|we(?:['’]d| would) love (?:it )?if you\b.{0,30}|"
+                      r"here(?:['’]s| is| are) (?:what|how|why|a|an|some|the|our)\b[^.]*\.?)$", re.I)
 
 
 def _heading_section(label: str) -> str | None:
@@ -132,23 +134,31 @@ def _looks_like_heading(text: str) -> bool:
     # A colon announces a list, so an introducing sentence may be longer ("What you will bring to
     # the team at Acme:").
     colon = end.endswith((":", ":-"))
-    if not stripped or len(text) > (_LEAD_IN_MAX_CHARS if colon else _HEADING_MAX_CHARS):
+    if not stripped or len(text) > _LEAD_IN_MAX_CHARS:
+        return False
+    lead_in = _LEAD_IN.match(stripped)  # a sentence that announces a list may be as long
+    if len(text) > _HEADING_MAX_CHARS and not (colon or lead_in):
         return False
     words = stripped.split()
-    if len(words) > (_LEAD_IN_MAX_WORDS if colon else _HEADING_MAX_WORDS) or _NOT_HEADING.match(stripped):
+    if len(words) > (_LEAD_IN_MAX_WORDS if colon or lead_in else _HEADING_MAX_WORDS) or _NOT_HEADING.match(stripped):
         return False
-    if _LEAD_IN.match(stripped):
+    if lead_in:
         return True
     if end.endswith(".") and not end.endswith("..."):
         return False
     if end.endswith((":", "?", ":-")) or stripped.isupper():
         return True
-    if _names_a_thing(words) or _flagged_item(stripped):
+    if (_names_a_thing(words) or _flagged_item(stripped)) and _heading_section(stripped) in _LIST_SECTIONS:
         return False  # "Knowledge of CMMS Systems", "Established Book of Business (Preferred)": list items
     content = [w for w in words if w[0].isalpha() and w.lower() not in _SMALL_WORDS]
     if content and sum(w[0].isupper() for w in content) / len(content) >= 0.6 and len(words) <= _HEADING_MAX_WORDS:
         return True
     return len(words) <= 4 and words[0].lower().strip("'’") in _HEADING_STARTERS
+
+
+# Where a capitalised item may stand and be taken for a heading ("EEO Statement", "About Acme
+# Corp" name no requirement and stay headings).
+_LIST_SECTIONS = ("requirements", "preferred", None)
 
 
 def _names_a_thing(words: list[str]) -> bool:
