@@ -189,3 +189,14 @@ def test_here_is_lead_in_sentence_and_named_headings():
     assert section_at(doc, text.index("Remote working")) == "benefits"
     headings = [b["heading"] for b in doc._.blocks if b["is_heading"]]
     assert "EEO Statement" in headings
+
+
+def test_glued_bullets_after_an_acronym_or_bracket():
+    """'...GraphQLExperience with...' and '(Hive)SQL' are two bullets run together; short words
+    after capitals ('MSWord', 'VMWare') and spaced acronyms are names, left whole."""
+    for text, pieces in (("Rest and GraphQLExperience with SQL", ["Rest and GraphQL", "Experience with SQL"]),
+                         ("Unlimited PTOFlexible hours", ["Unlimited PTO", "Flexible hours"]),
+                         ("Data tools (Hive, Kafka)SQL Server", ["Data tools (Hive, Kafka)", "SQL Server"]),
+                         ("MSWord and VMWare skills", ["MSWord and VMWare skills"]),
+                         ("NASA Headquarters visits", ["NASA Headquarters visits"])):
+        assert [text[a:b] for a, b in split_blocks(text)] == pieces
