@@ -225,6 +225,8 @@ def classify_blocks(text: str) -> list[dict]:
                 section = _after_requirements(line) or section
                 if section != current:  # a paragraph about the company or the pay ends the list
                     current, heading = section, None
+            elif section == "responsibilities" and _employer_paragraph(line):
+                section = "company"  # "Acme is a data company. We receive...": this paragraph only
         blocks.append({"start_char": start, "end_char": end, "section": section,
                        "heading": heading, "is_heading": False})
     return blocks
@@ -292,10 +294,18 @@ def _after_requirements(line: str) -> str | None:
         return None
     if _PAY_TALK.search(low) and _PAY_FIGURE.search(low):
         return "benefits"
-    if (_COMPANY_VOICE.search(low) and not _CANDIDATE_TALK.search(low)
-            and ("." in line[-2:] or ". " in line)):  # sentences, not a list item
+    if _employer_paragraph(line, low):
         return "company"
     return None
+
+
+def _employer_paragraph(line: str, low: str | None = None) -> bool:
+    """A paragraph (sentences of twelve words or more) in the employer's voice that asks nothing
+    of the candidate and says nothing of the role: the company describing itself."""
+    if line.count(" ") + 1 < _PARAGRAPH_WORDS or not ("." in line[-2:] or ". " in line):
+        return False
+    low = low if low is not None else line.lower()
+    return bool(_COMPANY_VOICE.search(low) and not _CANDIDATE_TALK.search(low) and not _ROLE_TALK_L.search(low))
 
 
 # A line about the job itself, even under a company heading.
