@@ -212,3 +212,15 @@ def test_company_paragraph_under_a_duties_heading():
     doc = nlp()(text)
     assert section_at(doc, text.index("two million")) == "company"
     assert section_at(doc, text.index("seasonal orders")) == "responsibilities"
+
+
+def test_more_heading_wordings():
+    text = ("What We Do\nFern & Fig grows shrubs for garden centres.\n"
+            "Who should apply?\nGrowers with two years of wholesale experience\n"
+            "We already know you will also have\nA forklift certificate\n"
+            "Life at Fern & Fig\nFriday barbecues in the glasshouse\n")
+    doc = nlp()(text)
+    assert section_at(doc, text.index("shrubs")) == "company"
+    assert section_at(doc, text.index("Growers")) == "requirements"
+    assert section_at(doc, text.index("forklift")) == "requirements"
+    assert section_at(doc, text.index("barbecues")) == "company"

@@ -48,7 +48,8 @@ _HEADING_CUES = [
                      r"abilities|knowledge|about you|eligib|what (it|we) (takes|need)|"
                      r"successful|expect you|ingredients|profile|minimum|basic|your background|"
                      r"key attributes|personal (attributes|characteristics)|characteristics|"
-                     r"credentials|certification|licens|to be considered|you should have"),
+                     r"credentials|certification|licens|to be considered|you should have|who should apply|"
+                     r"you('ll| will)? also (bring|have|need)"),
     ("responsibilities", r"responsib|duties|what you('ll| will) do|day[- ]to[- ]day|the role|your role|"
                          r"this role|the job|the position|job description|description|accountabilit|"
                          r"essential functions|functions|your impact|the opportunity|opportunity|"
@@ -56,7 +57,7 @@ _HEADING_CUES = [
                          r"key (areas|tasks|activities)|primary|scope|the work|what to expect"),
     ("company", r"about (us|the company|our|the team|the organi[sz]ation|[A-Za-z]|\w)|who we are|"
                 r"our (story|mission|values|culture|company|team)|company (description|overview|profile)|"
-                r"why [a-z]+\b|culture|more about|the company|we are\b"),
+                r"why [a-z]+\b|culture|more about|the company|we are\b|what we do\b|life at\b"),
 ]
 _HEADING_CUES = [(name, pattern.replace("'", "['’]")) for name, pattern in _HEADING_CUES]
 _HEADING_RES = [(name, re.compile(pattern, re.I)) for name, pattern in _HEADING_CUES]
@@ -105,7 +106,7 @@ _LEAD_IN_MAX_WORDS = 16
 _LEAD_IN = re.compile(r"(?:(?:this|the) (?:role|position|job) (?:requires|calls for|needs)|"
                       r"(?:bonus|extra) points? (?:if|for)\b.{0,30}|"
                       r"(?:it would be|it['’]s|it is) (?:great|nice|a plus) if you\b.{0,30}|"
-                      r"you(?:['’]ll| will)? (?:have|bring|need)|we(?:['’]d| would) love (?:it )?if you\b.{0,30}|"
+                      r"you(?:['’]ll| will)?(?: also)? (?:have|bring|need)|we(?:['’]d| would) love (?:it )?if you\b.{0,30}|"
                       r"here(?:['’]s| is| are) (?:what|how|why|a|an|some|the|our)\b[^.]*\.?)$", re.I)
 
 
