@@ -224,3 +224,9 @@ def test_more_heading_wordings():
     assert section_at(doc, text.index("Growers")) == "requirements"
     assert section_at(doc, text.index("forklift")) == "requirements"
     assert section_at(doc, text.index("barbecues")) == "company"
+
+
+def test_short_requirement_statements_are_not_headings():
+    text = "Requirements\nKnowledge of irrigation systems\nFamiliarity with seed catalogues\nTwo years in sales\n"
+    doc = nlp()(text)
+    assert [b["heading"] for b in doc._.blocks if b["is_heading"]] == ["Requirements"]

@@ -121,7 +121,8 @@ def _heading_section(label: str) -> str | None:
 
 _SMALL_WORDS = {"a", "an", "and", "the", "of", "to", "for", "in", "on", "with", "at", "by", "or", "&", "you", "we"}
 _NOT_HEADING = re.compile(r"^\W*(\d|strong|excellent|proven|demonstrated|solid|good|great|ability|"
-                          r"must|minimum of|at least|experience (with|in|using))", re.I)
+                          r"must|minimum of|at least|experience (with|in|using)|"
+                          r"(knowledge|understanding) of \w|familiarity with|proficien\w* (in|with|at) \w)", re.I)
 
 
 def _looks_like_heading(text: str) -> bool:
