@@ -202,18 +202,6 @@ def test_glued_bullets_after_an_acronym_or_bracket():
         assert [text[a:b] for a, b in split_blocks(text)] == pieces
 
 
-def test_company_paragraph_under_a_duties_heading():
-    """A paragraph in which the employer describes itself is company text, even under 'Job
-    Description'; the duties after it stay duties."""
-    text = ("Job Description\n"
-            "Fern & Fig is a family nursery group. We grow over two million plants a year and our "
-            "greenhouses supply garden centres in four counties.\n"
-            "Visit garden centres and take seasonal orders\n")
-    doc = nlp()(text)
-    assert section_at(doc, text.index("two million")) == "company"
-    assert section_at(doc, text.index("seasonal orders")) == "responsibilities"
-
-
 def test_more_heading_wordings():
     text = ("What We Do\nFern & Fig grows shrubs for garden centres.\n"
             "Who should apply?\nGrowers with two years of wholesale experience\n"

@@ -131,31 +131,33 @@ def _looks_like_heading(text: str) -> bool:
     Short bullets ("Strong negotiation skills") are not headings: a heading ends with a colon or
     question mark, is title case or capitals, or is a very short line that starts with its cue.
     """
+    if len(text) > _LEAD_IN_MAX_CHARS:  # most lines: decided before any pattern runs
+        return False
     stripped = text.strip(" \t*#:-–—•?!()")
+    if not stripped:
+        return False
     end = _TRAILING_LABEL.sub("", text.rstrip()) or text.rstrip()  # "Do you have what it takes? (Requirements)"
     # A colon announces a list, so an introducing sentence may be longer ("What you will bring to
-    # the team at Acme:").
+    # the team at Acme:"); so may a sentence that says it introduces one ("Here is how you will benefit.").
     colon = end.endswith((":", ":-"))
-    if not stripped or len(text) > _LEAD_IN_MAX_CHARS:
-        return False
-    lead_in = _LEAD_IN.match(stripped)  # a sentence that announces a list may be as long
-    if len(text) > _HEADING_MAX_CHARS and not (colon or lead_in):
-        return False
     words = stripped.split()
-    if len(words) > (_LEAD_IN_MAX_WORDS if colon or lead_in else _HEADING_MAX_WORDS) or _NOT_HEADING.match(stripped):
+    short = len(text) <= _HEADING_MAX_CHARS and len(words) <= _HEADING_MAX_WORDS
+    if len(words) > _LEAD_IN_MAX_WORDS or not short and not colon and not _LEAD_IN.match(stripped):
         return False
-    if lead_in:
-        return True
+    if _NOT_HEADING.match(stripped):
+        return False
+    if not short and not colon or _LEAD_IN.match(stripped):
+        return True  # a lead-in
     if end.endswith(".") and not end.endswith("..."):
         return False
     if end.endswith((":", "?", ":-")) or stripped.isupper():
         return True
-    if (_names_a_thing(words) or _flagged_item(stripped)) and _heading_section(stripped) in _LIST_SECTIONS:
-        return False  # "Knowledge of CMMS Systems", "Established Book of Business (Preferred)": list items
     content = [w for w in words if w[0].isalpha() and w.lower() not in _SMALL_WORDS]
-    if content and sum(w[0].isupper() for w in content) / len(content) >= 0.6 and len(words) <= _HEADING_MAX_WORDS:
-        return True
-    return len(words) <= 4 and words[0].lower().strip("'’") in _HEADING_STARTERS
+    title_case = bool(content) and sum(w[0].isupper() for w in content) / len(content) >= 0.6
+    if not title_case and not (len(words) <= 4 and words[0].lower().strip("'’") in _HEADING_STARTERS):
+        return False
+    # "Knowledge of CMMS Systems", "Established Book of Business (Preferred)": items of a list
+    return not ((_NAME_WORD.search(stripped) or _flagged_item(stripped)) and _heading_section(stripped) in _LIST_SECTIONS)
 
 
 # Where a capitalised item may stand and be taken for a heading ("EEO Statement", "About Acme
@@ -163,13 +165,9 @@ def _looks_like_heading(text: str) -> bool:
 _LIST_SECTIONS = ("requirements", "preferred", None)
 
 
-def _names_a_thing(words: list[str]) -> bool:
-    """Does a line name a product, licence or acronym (RHIT, SaaS, FinTech, B2B)? Headings name
-    parts of a posting in plain words; a capitalised line that names a thing is an item of a list."""
-    return any(_NAME_WORD.search(word) for word in words)
-
-
-# A capital after the first letter of a word: an acronym or a product name (not "Skills/Knowledge").
+# A capital after the first letter of a word: an acronym or a product name (RHIT, SaaS, FinTech,
+# B2B; not "Skills/Knowledge"). Headings name parts of a posting in plain words; a capitalised line
+# that names a thing is an item of a list.
 _NAME_WORD = re.compile(r"[A-Za-z0-9][a-z0-9]*[A-Z]")
 
 
@@ -222,13 +220,12 @@ def classify_blocks(text: str) -> list[dict]:
         if inline and len(inline.group(1).split()) <= 5:
             section = _heading_section(inline.group(1))
         if section is None:
-            section = _body_section(low[start:end], current)
+            line_low = low[start:end]
+            section = _body_section(line_low, current)
             if current in ("requirements", "preferred") and section == current:
-                section = _after_requirements(line) or section
+                section = _after_requirements(line, line_low) or section
                 if section != current:  # a paragraph about the company or the pay ends the list
                     current, heading = section, None
-            elif section == "responsibilities" and _employer_paragraph(line):
-                section = "company"  # "Acme is a data company. We receive...": this paragraph only
         blocks.append({"start_char": start, "end_char": end, "section": section,
                        "heading": heading, "is_heading": False})
     return blocks
@@ -282,14 +279,13 @@ _PAY_TALK = re.compile(r"\b(?:salary|salaries|pay|compensation|wages?|hourly rat
 _PAY_FIGURE = re.compile(r"\$\s?\d|\b(?:range|usd|per (?:hour|year|annum))\b")
 
 
-def _after_requirements(line: str) -> str | None:
+def _after_requirements(line: str, low: str) -> str | None:
     """'company' or 'benefits' for a paragraph (not a list item) under a requirements heading
     that speaks for the employer ("We are a family-owned distributor...") or states the pay
     ("The base salary range for this role is $60,000 - $75,000..."), or for a line that names a
     benefit and asks nothing of the candidate ("Paid parental leave", "401(k) with company match":
-    the benefits list began without a heading); None otherwise."""
-    low = line.lower()
-    if (_has(low, _BENEFIT_KEYS) and _BODY_BENEFITS_L.search(low) and not _CANDIDATE_TALK.search(low)
+    the benefits list began without a heading); None otherwise. ``low`` is the line lower-cased."""
+    if (not _CANDIDATE_TALK.search(low) and _has(low, _BENEFIT_KEYS) and _BODY_BENEFITS_L.search(low)
             and not _SELLS_OR_HOLDS.search(low)):
         return "benefits"
     if line.count(" ") + 1 < _PARAGRAPH_WORDS:
@@ -301,12 +297,11 @@ def _after_requirements(line: str) -> str | None:
     return None
 
 
-def _employer_paragraph(line: str, low: str | None = None) -> bool:
+def _employer_paragraph(line: str, low: str) -> bool:
     """A paragraph (sentences of twelve words or more) in the employer's voice that asks nothing
     of the candidate and says nothing of the role: the company describing itself."""
     if line.count(" ") + 1 < _PARAGRAPH_WORDS or not ("." in line[-2:] or ". " in line):
         return False
-    low = low if low is not None else line.lower()
     return bool(_COMPANY_VOICE.search(low) and not _CANDIDATE_TALK.search(low) and not _ROLE_TALK_L.search(low))
 
 
