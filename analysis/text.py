@@ -80,7 +80,7 @@ def _is_name(text: str, start: int, pos: int, end: int) -> bool:
 
 # Cheap first pass for glue candidates (no lookarounds, so the regex engine can skip ahead).
 # It starts with the rarer right-hand character so the engine can skip ahead quickly.
-_GLUE_CANDIDATE = re.compile(r"[A-Z0-9](?<=[a-z0-9)\]%!?.;:,A-Z][A-Z]|[.!?;:a-z][0-9])")
+_GLUE_CANDIDATE = re.compile(r"[A-Z0-9](?:(?<=[a-z0-9)\]%!?.;:,][A-Z]|[.!?;:a-z][0-9])|(?<=[A-Z]{3})(?=[a-z]{4}))")
 
 
 def glue_points(text: str, start: int = 0, end: int | None = None) -> list[int]:
