@@ -148,16 +148,25 @@ def test_capitalised_items_are_not_headings():
     assert section_at(doc, text.index("driver's")) == "requirements"  # "Minimum Required" is a heading
 
 
-def test_benefit_lines_end_a_requirements_list():
-    """A benefits list that follows the requirements without a heading of its own."""
+def test_benefit_lines_amid_requirements_are_benefits():
+    """A benefits list that follows the requirements without a heading of its own: each line that
+    names a benefit and asks nothing of the candidate is benefits; requirements stay requirements."""
     text = ("What you bring\nTwo years of nursery sales\nExperience selling dental products\n"
             "Life insurance licence required\n"
-            "Paid parental leave\n401(k) with company match\nA company van\n")
+            "Paid parental leave\n401(k) with company match\nA clean driving record\n")
     doc = nlp()(text)
     assert section_at(doc, text.index("dental")) == "requirements"
     assert section_at(doc, text.index("Life insurance")) == "requirements"
     assert section_at(doc, text.index("parental")) == "benefits"
-    assert section_at(doc, text.index("company van")) == "benefits"
+    assert section_at(doc, text.index("401(k)")) == "benefits"
+    assert section_at(doc, text.index("driving record")) == "requirements"
+
+
+def test_a_bulleted_line_is_an_item_not_a_heading():
+    text = "Requirements\n- Two years of nursery sales\n- Important Information\n- Seed catalogue knowledge\n"
+    doc = nlp()(text)
+    assert [b["heading"] for b in doc._.blocks if b["is_heading"]] == ["Requirements"]
+    assert section_at(doc, text.index("Seed")) == "requirements"
 
 
 def test_additional_information_ends_a_list_and_love_if_you_is_preferred():

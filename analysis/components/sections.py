@@ -133,6 +133,8 @@ def _looks_like_heading(text: str) -> bool:
     """
     if len(text) > _LEAD_IN_MAX_CHARS:  # most lines: decided before any pattern runs
         return False
+    if text.startswith(_BULLETS) and not text.rstrip().endswith(":"):
+        return False  # "- Important Information": an item of a list (the crawler writes <li> so)
     stripped = text.strip(" \t*#:-–—•?!()")
     if not stripped:
         return False
@@ -158,6 +160,10 @@ def _looks_like_heading(text: str) -> bool:
         return False
     # "Knowledge of CMMS Systems", "Established Book of Business (Preferred)": items of a list
     return not ((_NAME_WORD.search(stripped) or _flagged_item(stripped)) and _heading_section(stripped) in _LIST_SECTIONS)
+
+
+# List markers at the start of a line (the crawler writes each <li> as "- ").
+_BULLETS = ("- ", "* ", "• ", "· ", "▪ ", "◦ ")
 
 
 # Where a capitalised item may stand and be taken for a heading ("EEO Statement", "About Acme
@@ -223,9 +229,12 @@ def classify_blocks(text: str) -> list[dict]:
             line_low = low[start:end]
             section = _body_section(line_low, current)
             if current in ("requirements", "preferred") and section == current:
-                section = _after_requirements(line, line_low) or section
-                if section != current:  # a paragraph about the company or the pay ends the list
-                    current, heading = section, None
+                if _benefit_line(line_low):
+                    section = "benefits"  # this line only: "Paid parental leave" amid requirements
+                else:
+                    section = _after_requirements(line, line_low) or section
+                    if section != current:  # a paragraph about the company or the pay ends the list
+                        current, heading = section, None
         blocks.append({"start_char": start, "end_char": end, "section": section,
                        "heading": heading, "is_heading": False})
     return blocks
@@ -285,9 +294,6 @@ def _after_requirements(line: str, low: str) -> str | None:
     ("The base salary range for this role is $60,000 - $75,000..."), or for a line that names a
     benefit and asks nothing of the candidate ("Paid parental leave", "401(k) with company match":
     the benefits list began without a heading); None otherwise. ``low`` is the line lower-cased."""
-    if (not _CANDIDATE_TALK.search(low) and _has(low, _BENEFIT_KEYS) and _BODY_BENEFITS_L.search(low)
-            and not _SELLS_OR_HOLDS.search(low)):
-        return "benefits"
     if line.count(" ") + 1 < _PARAGRAPH_WORDS:
         return None
     if _PAY_TALK.search(low) and _PAY_FIGURE.search(low):
@@ -295,6 +301,13 @@ def _after_requirements(line: str, low: str) -> str | None:
     if _employer_paragraph(line, low):
         return "company"
     return None
+
+
+def _benefit_line(low: str) -> bool:
+    """A line (lower-cased) that names a benefit and asks nothing of the candidate: "Paid parental
+    leave", "401(k) with company match" (not "Experience selling dental plans")."""
+    return bool(not _CANDIDATE_TALK.search(low) and _has(low, _BENEFIT_KEYS) and _BODY_BENEFITS_L.search(low)
+                and not _SELLS_OR_HOLDS.search(low))
 
 
 def _employer_paragraph(line: str, low: str) -> bool:
