@@ -227,3 +227,14 @@ def test_short_requirement_statements_are_not_headings():
     text = "Requirements\nKnowledge of irrigation systems\nFamiliarity with seed catalogues\nTwo years in sales\n"
     doc = nlp()(text)
     assert [b["heading"] for b in doc._.blocks if b["is_heading"]] == ["Requirements"]
+
+
+def test_must_haves_heading_and_what_we_offer_you():
+    text = ("About the role\nVisit garden centres\nMUST HAVES:\nTwo years of nursery sales\n"
+            "Must have a valid driving licence\n"
+            "What Fern & Fig can offer you:\nA company van\n")
+    doc = nlp()(text)
+    headings = [b["heading"] for b in doc._.blocks if b["is_heading"]]
+    assert "MUST HAVES:" in headings and "Must have a valid driving licence" not in headings
+    assert section_at(doc, text.index("Two years")) == "requirements"
+    assert section_at(doc, text.index("company van")) == "benefits"

@@ -39,7 +39,7 @@ _HEADING_CUES = [
                   r"additional (qualifications|skills)|ideal(ly)?\b(?! candidate)|stand out|extra credit|put you ahead|"
                   r"set you apart|differentiat|we(?:'d| would) love (?:it )?if you|"
                   r"good[- ]to[- ]have|not required|non-?essential|not essential|optional"),
-    ("benefits", r"benefit|perks?\b|what we offer|we offer|compensation|salary|\bpay\b|pay range|"
+    ("benefits", r"benefit|perks?\b|what we offer|we offer|offers? you\b|compensation|salary|\bpay\b|pay range|"
                  r"total rewards|rewards|why (join|work|you('ll| will) love)|what'?s in it for (you|me)|"
                  r"our offer|package|in return|you will benefit|wellness|time off"),
     ("requirements", r"qualif|requirement|required|requires\b|must[- ]have|what you('ll)? (bring|need|have)|"
@@ -121,7 +121,7 @@ def _heading_section(label: str) -> str | None:
 
 _SMALL_WORDS = {"a", "an", "and", "the", "of", "to", "for", "in", "on", "with", "at", "by", "or", "&", "you", "we"}
 _NOT_HEADING = re.compile(r"^\W*(\d|strong|excellent|proven|demonstrated|solid|good|great|ability|"
-                          r"must|minimum of|at least|experience (with|in|using)|"
+                          r"must(?![- ]haves?\W*$)|minimum of|at least|experience (with|in|using)|"
                           r"(knowledge|understanding) of \w|familiarity with|proficien\w* (in|with|at) \w)", re.I)
 
 
