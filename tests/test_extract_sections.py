@@ -238,3 +238,10 @@ def test_must_haves_heading_and_what_we_offer_you():
     assert "MUST HAVES:" in headings and "Must have a valid driving licence" not in headings
     assert section_at(doc, text.index("Two years")) == "requirements"
     assert section_at(doc, text.index("company van")) == "benefits"
+
+
+def test_posting_metadata_headings_end_a_list():
+    text = "Requirements\nTwo years of nursery sales\nEmployment Type\nFull-time\nRequisition ID:\n4471\n"
+    doc = nlp()(text)
+    assert section_at(doc, text.index("Full-time")) == "other"
+    assert section_at(doc, text.index("4471")) == "other"

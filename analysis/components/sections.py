@@ -31,7 +31,8 @@ SECTIONS = ("requirements", "preferred", "responsibilities", "benefits", "compan
 _HEADING_CUES = [
     ("other", r"^\W*(?:work |job |position )?(?:location|locations|where you('ll| will) work|schedule|work (?:environment|"
               r"arrangement|model|setting)|travel|position (?:type|details)|job (?:type|details)|shift|"
-              r"(?:additional|other|important|general|posting) information)\b"),
+              r"(?:additional|other|important|general|posting) information|employment (?:type|status)|"
+              r"employee (?:type|status)|requisition)\b"),
     ("legal", r"equal (employment )?opportunit|\beeo\b|e-verify|disclaimer|accommodation|privacy|"
               r"non-?discrimination|diversity|inclusion|affirmative action|know your rights|"
               r"pay transparency|fraud|recruitment scam|legal"),
