@@ -153,7 +153,7 @@ def test_benefit_lines_amid_requirements_are_benefits():
     names a benefit and asks nothing of the candidate is benefits; requirements stay requirements."""
     text = ("What you bring\nTwo years of nursery sales\nExperience selling dental products\n"
             "Life insurance licence required\n"
-            "Paid parental leave\n401(k) with company match\nA clean driving record\n")
+            "Paid parental leave for your growing family\n401(k) with company match\nA clean driving record\n")
     doc = nlp()(text)
     assert section_at(doc, text.index("dental")) == "requirements"
     assert section_at(doc, text.index("Life insurance")) == "requirements"

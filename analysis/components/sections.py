@@ -283,6 +283,9 @@ _PARAGRAPH_WORDS = 12
 _COMPANY_VOICE = re.compile(r"\b(?:we|we're|we’re|we've|we’ve|our|us)\b")
 _CANDIDATE_TALK = re.compile(r"\b(?:you|your|you're|you’re|you'll|you’ll|candidates?|applicants?|experience[ds]?|skills?|"
                              r"abilit(?:y|ies)|knowledge|proficien\w*|degree|required|must|preferred|familiar\w*)\b")
+# What a requirement asks for (a benefit speaks to "you" too: "time off for your family").
+_ASKS = re.compile(r"\b(?:candidates?|applicants?|experience[ds]?|skills?|abilit(?:y|ies)|able to|knowledge|"
+                   r"proficien\w*|degree|required|must|preferred|familiar\w*)\b")
 # A benefit word in a requirement: selling insurance, holding a life insurance licence.
 _SELLS_OR_HOLDS = re.compile(r"licen[cs]|certifi|\bsell|\bsales\b|\bproducts?\b|\bindustry\b|\bmarket")
 _PAY_TALK = re.compile(r"\b(?:salary|salaries|pay|compensation|wages?|hourly rate|ote|commission)\b")
@@ -307,7 +310,7 @@ def _after_requirements(line: str, low: str) -> str | None:
 def _benefit_line(low: str) -> bool:
     """A line (lower-cased) that names a benefit and asks nothing of the candidate: "Paid parental
     leave", "401(k) with company match" (not "Experience selling dental plans")."""
-    return bool(not _CANDIDATE_TALK.search(low) and _has(low, _BENEFIT_KEYS) and _BODY_BENEFITS_L.search(low)
+    return bool(not _ASKS.search(low) and _has(low, _BENEFIT_KEYS) and _BODY_BENEFITS_L.search(low)
                 and not _SELLS_OR_HOLDS.search(low))
 
 
