@@ -160,6 +160,8 @@ def test_benefit_lines_amid_requirements_are_benefits():
     assert section_at(doc, text.index("parental")) == "benefits"
     assert section_at(doc, text.index("401(k)")) == "benefits"
     assert section_at(doc, text.index("driving record")) == "requirements"
+    text = "Requirements\nTwo years of nursery sales\nHealth savings account plus pre-tax savings401(k) match\n"
+    assert section_at(nlp()(text), text.index("savings401")) == "benefits"  # glued to the word before
 
 
 def test_a_bulleted_line_is_an_item_not_a_heading():

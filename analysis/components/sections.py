@@ -75,7 +75,7 @@ _BODY_LEGAL = re.compile(
 # Legal only outside requirement sections ("must pass a background check" is a requirement).
 _BODY_LEGAL_WEAK = re.compile(r"reasonable accommodation|background check|drug screen|applicants? (with|who require)", re.I)
 _BODY_BENEFITS = re.compile(
-    r"\b401\(?k\)?|dental|vision insurance|health insurance|paid time off|\bpto\b|parental leave|"
+    r"(?<!\d)401\(?k\)?|dental|vision insurance|health insurance|paid time off|\bpto\b|parental leave|"
     r"tuition|employee assistance|wellness|life insurance|retirement (plan|savings)|holidays|"
     r"stock options|equity (grant|package)|commuter|gym|we offer|you('ll| will) (receive|enjoy|get)\b", re.I)
 _BODY_COMPANY = re.compile(
