@@ -114,3 +114,136 @@ def test_lead_in_lines_are_headings():
     assert section_at(doc, text.index("driver's")) == "requirements"
     assert section_at(doc, text.index("Portuguese")) == "requirements"
     assert section_at(doc, text.index("forklift")) == "preferred"
+
+
+def test_heading_wordings_for_needs_extras_and_rewards():
+    """'What's needed?', a hyphenated 'good-to-have' lead-in, 'Non-essential' and 'What's in it for me?'."""
+    text = ("What's the job?\nVisit garden centres across the county\n"
+            "What's needed?\nThree years of field sales\n"
+            "Here is a good-to-have for the territory role at Fern & Fig:\nA forklift certificate\n"
+            "Non-Essential Skills: Welsh\n"
+            "What's in it for me?\nA company van\n")
+    doc = nlp()(text)
+    assert section_at(doc, text.index("garden centres")) == "responsibilities"
+    assert section_at(doc, text.index("Three years")) == "requirements"
+    assert section_at(doc, text.index("forklift")) == "preferred"
+    assert section_at(doc, text.index("Welsh")) == "preferred"
+    assert section_at(doc, text.index("company van")) == "benefits"
+
+
+def test_capitalised_items_are_not_headings():
+    """A capitalised line that names a product or acronym, or carries its own flag, is an item of
+    the list it stands in, not a heading that starts a new section."""
+    text = ("Requirements\nThree years of field sales\nKnowledge of CMMS Software\n"
+            "Working Knowledge of CRM Tools\nGreenhouse Equipment Experience\n"
+            "Nice to have\nEstablished Book of Business (Preferred)\nStrong Grower Network\n"
+            "Minimum Required\nA valid driver's license\n")
+    doc = nlp()(text)
+    headings = [b["heading"] for b in doc._.blocks if b["is_heading"]]
+    assert "Knowledge of CMMS Software" not in headings
+    assert "Working Knowledge of CRM Tools" not in headings
+    assert "Established Book of Business (Preferred)" not in headings
+    assert section_at(doc, text.index("Greenhouse")) == "requirements"
+    assert section_at(doc, text.index("Grower Network")) == "preferred"
+    assert section_at(doc, text.index("driver's")) == "requirements"  # "Minimum Required" is a heading
+
+
+def test_benefit_lines_amid_requirements_are_benefits():
+    """A benefits list that follows the requirements without a heading of its own: each line that
+    names a benefit and asks nothing of the candidate is benefits; requirements stay requirements."""
+    text = ("What you bring\nTwo years of nursery sales\nExperience selling dental products\n"
+            "Life insurance licence required\n"
+            "Paid parental leave for your growing family\n401(k) with company match\nA clean driving record\n")
+    doc = nlp()(text)
+    assert section_at(doc, text.index("dental")) == "requirements"
+    assert section_at(doc, text.index("Life insurance")) == "requirements"
+    assert section_at(doc, text.index("parental")) == "benefits"
+    assert section_at(doc, text.index("401(k)")) == "benefits"
+    assert section_at(doc, text.index("driving record")) == "requirements"
+    text = "Requirements\nTwo years of nursery sales\nHealth savings account plus pre-tax savings401(k) match\n"
+    assert section_at(nlp()(text), text.index("savings401")) == "benefits"  # glued to the word before
+
+
+def test_a_bulleted_line_is_an_item_not_a_heading():
+    text = "Requirements\n- Two years of nursery sales\n- Important Information\n- Seed catalogue knowledge\n"
+    doc = nlp()(text)
+    assert [b["heading"] for b in doc._.blocks if b["is_heading"]] == ["Requirements"]
+    assert section_at(doc, text.index("Seed")) == "requirements"
+
+
+def test_additional_information_ends_a_list_and_love_if_you_is_preferred():
+    text = ("Requirements\nTwo years of nursery sales\n"
+            "We would love if you also have\nA forklift certificate\n"
+            "Additional Information\nLife at Fern & Fig is sunny.\n")
+    doc = nlp()(text)
+    assert section_at(doc, text.index("forklift")) == "preferred"
+    assert section_at(doc, text.index("Life at")) == "other"
+
+
+def test_a_field_line_labels_only_itself():
+    """'Travel: up to 20%' inside a requirements list does not end the list."""
+    text = ("Requirements\nTwo years of nursery sales\nWork Schedule: Monday To Friday\n"
+            "Strong plant knowledge\n")
+    doc = nlp()(text)
+    assert section_at(doc, text.index("Monday")) == "other"
+    assert section_at(doc, text.index("plant knowledge")) == "requirements"
+
+
+def test_here_is_lead_in_sentence_and_named_headings():
+    """'Here is how you will benefit.' introduces the benefits even with a full stop and over 80
+    characters; a heading naming a company or an acronym but no requirement stays a heading."""
+    text = ("Requirements\nTwo years of nursery sales\n"
+            "Here is how you will benefit as a valued colleague at Fern & Fig Nurseries Limited.\n"
+            "Remote working with a laptop and a monthly phone allowance\n"
+            "EEO Statement\nFern & Fig hires without regard to anything but merit.\n")
+    doc = nlp()(text)
+    assert section_at(doc, text.index("Remote working")) == "benefits"
+    headings = [b["heading"] for b in doc._.blocks if b["is_heading"]]
+    assert "EEO Statement" in headings
+
+
+def test_glued_bullets_after_an_acronym_or_bracket():
+    """'...GraphQLExperience with...' and '(Hive)SQL' are two bullets run together; short words
+    after capitals ('MSWord', 'VMWare') and spaced acronyms are names, left whole."""
+    for text, pieces in (("Rest and GraphQLExperience with SQL", ["Rest and GraphQL", "Experience with SQL"]),
+                         ("Unlimited PTOFlexible hours", ["Unlimited PTO", "Flexible hours"]),
+                         ("Data tools (Hive, Kafka)SQL Server", ["Data tools (Hive, Kafka)", "SQL Server"]),
+                         ("MSWord and VMWare skills", ["MSWord and VMWare skills"]),
+                         ("NASA Headquarters visits", ["NASA Headquarters visits"])):
+        assert [text[a:b] for a, b in split_blocks(text)] == pieces
+
+
+def test_more_heading_wordings():
+    text = ("What We Do\nFern & Fig grows shrubs for garden centres.\n"
+            "Who should apply?\nGrowers with two years of wholesale experience\n"
+            "We already know you will also have\nA forklift certificate\n"
+            "Life at Fern & Fig\nFriday barbecues in the glasshouse\n")
+    doc = nlp()(text)
+    assert section_at(doc, text.index("shrubs")) == "company"
+    assert section_at(doc, text.index("Growers")) == "requirements"
+    assert section_at(doc, text.index("forklift")) == "requirements"
+    assert section_at(doc, text.index("barbecues")) == "company"
+
+
+def test_short_requirement_statements_are_not_headings():
+    text = "Requirements\nKnowledge of irrigation systems\nFamiliarity with seed catalogues\nTwo years in sales\n"
+    doc = nlp()(text)
+    assert [b["heading"] for b in doc._.blocks if b["is_heading"]] == ["Requirements"]
+
+
+def test_must_haves_heading_and_what_we_offer_you():
+    text = ("About the role\nVisit garden centres\nMUST HAVES:\nTwo years of nursery sales\n"
+            "Must have a valid driving licence\n"
+            "What Fern & Fig can offer you:\nA company van\n")
+    doc = nlp()(text)
+    headings = [b["heading"] for b in doc._.blocks if b["is_heading"]]
+    assert "MUST HAVES:" in headings and "Must have a valid driving licence" not in headings
+    assert section_at(doc, text.index("Two years")) == "requirements"
+    assert section_at(doc, text.index("company van")) == "benefits"
+
+
+def test_posting_metadata_headings_end_a_list():
+    text = "Requirements\nTwo years of nursery sales\nEmployment Type\nFull-time\nRequisition ID:\n4471\n"
+    doc = nlp()(text)
+    assert section_at(doc, text.index("Full-time")) == "other"
+    assert section_at(doc, text.index("4471")) == "other"

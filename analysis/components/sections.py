@@ -30,24 +30,27 @@ SECTIONS = ("requirements", "preferred", "responsibilities", "benefits", "compan
 # is preferred, "Minimum Qualifications" is requirements).
 _HEADING_CUES = [
     ("other", r"^\W*(?:work |job |position )?(?:location|locations|where you('ll| will) work|schedule|work (?:environment|"
-              r"arrangement|model|setting)|travel|position (?:type|details)|job (?:type|details)|shift)\b"),
+              r"arrangement|model|setting)|travel|position (?:type|details)|job (?:type|details)|shift|"
+              r"(?:additional|other|important|general|posting) information|employment (?:type|status)|"
+              r"employee (?:type|status)|requisition)\b"),
     ("legal", r"equal (employment )?opportunit|\beeo\b|e-verify|disclaimer|accommodation|privacy|"
               r"non-?discrimination|diversity|inclusion|affirmative action|know your rights|"
               r"pay transparency|fraud|recruitment scam|legal"),
     ("preferred", r"prefer|nice[- ]to[- ]ha|bonus (points|skills|qualifications)|\bplus(es)?\b|desir|"
                   r"additional (qualifications|skills)|ideal(ly)?\b(?! candidate)|stand out|extra credit|put you ahead|"
-                  r"set you apart|differentiat|"
-                  r"good to have|not required"),
-    ("benefits", r"benefit|perks?\b|what we offer|we offer|compensation|salary|\bpay\b|pay range|"
-                 r"total rewards|rewards|why (join|work|you('ll| will) love)|what'?s in it for you|"
+                  r"set you apart|differentiat|we(?:'d| would) love (?:it )?if you|"
+                  r"good[- ]to[- ]have|not required|non-?essential|not essential|optional"),
+    ("benefits", r"benefit|perks?\b|what we offer|we offer|offers? you\b|compensation|salary|\bpay\b|pay range|"
+                 r"total rewards|rewards|why (join|work|you('ll| will) love)|what'?s in it for (you|me)|"
                  r"our offer|package|in return|you will benefit|wellness|time off"),
     ("requirements", r"qualif|requirement|required|requires\b|must[- ]have|what you('ll)? (bring|need|have)|"
-                     r"what you will (bring|need)|you (bring|have|are|need)\b|who you are|"
+                     r"what you will (bring|need)|you (bring|have|are|need)\b|who you are|what('s| is) needed|"
                      r"ideal candidate|looking for|look for|skills|experience|education|competenc|"
                      r"abilities|knowledge|about you|eligib|what (it|we) (takes|need)|"
                      r"successful|expect you|ingredients|profile|minimum|basic|your background|"
                      r"key attributes|personal (attributes|characteristics)|characteristics|"
-                     r"credentials|certification|licens|to be considered|you should have"),
+                     r"credentials|certification|licens|to be considered|you should have|who should apply|"
+                     r"you('ll| will)? also (bring|have|need)"),
     ("responsibilities", r"responsib|duties|what you('ll| will) do|day[- ]to[- ]day|the role|your role|"
                          r"this role|the job|the position|job description|description|accountabilit|"
                          r"essential functions|functions|your impact|the opportunity|opportunity|"
@@ -55,7 +58,7 @@ _HEADING_CUES = [
                          r"key (areas|tasks|activities)|primary|scope|the work|what to expect"),
     ("company", r"about (us|the company|our|the team|the organi[sz]ation|[A-Za-z]|\w)|who we are|"
                 r"our (story|mission|values|culture|company|team)|company (description|overview|profile)|"
-                r"why [a-z]+\b|culture|more about|the company|we are\b"),
+                r"why [a-z]+\b|culture|more about|the company|we are\b|what we do\b|life at\b"),
 ]
 _HEADING_CUES = [(name, pattern.replace("'", "['’]")) for name, pattern in _HEADING_CUES]
 _HEADING_RES = [(name, re.compile(pattern, re.I)) for name, pattern in _HEADING_CUES]
@@ -72,7 +75,7 @@ _BODY_LEGAL = re.compile(
 # Legal only outside requirement sections ("must pass a background check" is a requirement).
 _BODY_LEGAL_WEAK = re.compile(r"reasonable accommodation|background check|drug screen|applicants? (with|who require)", re.I)
 _BODY_BENEFITS = re.compile(
-    r"\b401\(?k\)?|dental|vision insurance|health insurance|paid time off|\bpto\b|parental leave|"
+    r"(?<!\d)401\(?k\)?|dental|vision insurance|health insurance|paid time off|\bpto\b|parental leave|"
     r"tuition|employee assistance|wellness|life insurance|retirement (plan|savings)|holidays|"
     r"stock options|equity (grant|package)|commuter|gym|we offer|you('ll| will) (receive|enjoy|get)\b", re.I)
 _BODY_COMPANY = re.compile(
@@ -99,11 +102,13 @@ _HEADING_MAX_CHARS = 80
 _HEADING_MAX_WORDS = 9
 _LEAD_IN_MAX_CHARS = 110
 _LEAD_IN_MAX_WORDS = 16
-# Lead-ins that announce a list without a colon: "This role requires", "Bonus points if you have".
+# Lead-ins that announce a list without a colon: "This role requires", "Bonus points if you have",
+# "Here is how you will benefit." (a "Here is ..." sentence only introduces what follows).
 _LEAD_IN = re.compile(r"(?:(?:this|the) (?:role|position|job) (?:requires|calls for|needs)|"
                       r"(?:bonus|extra) points? (?:if|for)\b.{0,30}|"
                       r"(?:it would be|it['’]s|it is) (?:great|nice|a plus) if you\b.{0,30}|"
-                      r"you(?:['’]ll| will)? (?:have|bring|need)|we(?:['’]d| would) love (?:it )?if you\b.{0,30})$", re.I)
+                      r"you(?:['’]ll| will)?(?: also)? (?:have|bring|need)|we(?:['’]d| would) love (?:it )?if you\b.{0,30}|"
+                      r"here(?:['’]s| is| are) (?:what|how|why|a|an|some|the|our)\b[^.]*\.?)$", re.I)
 
 
 def _heading_section(label: str) -> str | None:
@@ -117,7 +122,8 @@ def _heading_section(label: str) -> str | None:
 
 _SMALL_WORDS = {"a", "an", "and", "the", "of", "to", "for", "in", "on", "with", "at", "by", "or", "&", "you", "we"}
 _NOT_HEADING = re.compile(r"^\W*(\d|strong|excellent|proven|demonstrated|solid|good|great|ability|"
-                          r"must|minimum of|at least|experience (with|in|using))", re.I)
+                          r"must(?![- ]haves?\W*$)|minimum of|at least|experience (with|in|using)|"
+                          r"(knowledge|understanding) of \w|familiarity with|proficien\w* (in|with|at) \w)", re.I)
 
 
 def _looks_like_heading(text: str) -> bool:
@@ -126,26 +132,60 @@ def _looks_like_heading(text: str) -> bool:
     Short bullets ("Strong negotiation skills") are not headings: a heading ends with a colon or
     question mark, is title case or capitals, or is a very short line that starts with its cue.
     """
+    if len(text) > _LEAD_IN_MAX_CHARS:  # most lines: decided before any pattern runs
+        return False
+    if text.startswith(_BULLETS) and not text.rstrip().endswith(":"):
+        return False  # "- Important Information": an item of a list (the crawler writes <li> so)
     stripped = text.strip(" \t*#:-–—•?!()")
+    if not stripped:
+        return False
     end = _TRAILING_LABEL.sub("", text.rstrip()) or text.rstrip()  # "Do you have what it takes? (Requirements)"
     # A colon announces a list, so an introducing sentence may be longer ("What you will bring to
-    # the team at Acme:").
+    # the team at Acme:"); so may a sentence that says it introduces one ("Here is how you will benefit.").
     colon = end.endswith((":", ":-"))
-    if not stripped or len(text) > (_LEAD_IN_MAX_CHARS if colon else _HEADING_MAX_CHARS):
-        return False
     words = stripped.split()
-    if len(words) > (_LEAD_IN_MAX_WORDS if colon else _HEADING_MAX_WORDS) or _NOT_HEADING.match(stripped):
+    short = len(text) <= _HEADING_MAX_CHARS and len(words) <= _HEADING_MAX_WORDS
+    if len(words) > _LEAD_IN_MAX_WORDS or not short and not colon and not _LEAD_IN.match(stripped):
         return False
-    if _LEAD_IN.match(stripped):
-        return True
+    if _NOT_HEADING.match(stripped):
+        return False
+    if not short and not colon or _LEAD_IN.match(stripped):
+        return True  # a lead-in
     if end.endswith(".") and not end.endswith("..."):
         return False
     if end.endswith((":", "?", ":-")) or stripped.isupper():
         return True
     content = [w for w in words if w[0].isalpha() and w.lower() not in _SMALL_WORDS]
-    if content and sum(w[0].isupper() for w in content) / len(content) >= 0.6 and len(words) <= _HEADING_MAX_WORDS:
-        return True
-    return len(words) <= 4 and words[0].lower().strip("'’") in _HEADING_STARTERS
+    title_case = bool(content) and sum(w[0].isupper() for w in content) / len(content) >= 0.6
+    if not title_case and not (len(words) <= 4 and words[0].lower().strip("'’") in _HEADING_STARTERS):
+        return False
+    # "Knowledge of CMMS Systems", "Established Book of Business (Preferred)": items of a list
+    return not ((_NAME_WORD.search(stripped) or _flagged_item(stripped)) and _heading_section(stripped) in _LIST_SECTIONS)
+
+
+# List markers at the start of a line (the crawler writes each <li> as "- ").
+_BULLETS = ("- ", "* ", "• ", "· ", "▪ ", "◦ ")
+
+
+# Where a capitalised item may stand and be taken for a heading ("EEO Statement", "About Acme
+# Corp" name no requirement and stay headings).
+_LIST_SECTIONS = ("requirements", "preferred", None)
+
+
+# A capital after the first letter of a word: an acronym or a product name (RHIT, SaaS, FinTech,
+# B2B; not "Skills/Knowledge"). Headings name parts of a posting in plain words; a capitalised line
+# that names a thing is an item of a list.
+_NAME_WORD = re.compile(r"[A-Za-z0-9][a-z0-9]*[A-Z]")
+
+
+def _flagged_item(text: str) -> bool:
+    """An item that carries its own flag ("Established book of business (Preferred)", "Pension
+    eligible"): the words before the flag name no part of a posting ("Minimum Required" does)."""
+    m = _FLAG_END.search(text)
+    return bool(m) and _heading_section(text[:m.start() + 1]) is None
+
+
+_FLAG_END = re.compile(r"\S\s+\(?(?:strongly |highly )?(?:preferred|required|desired|eligible|a plus)\)?$", re.I)
 
 
 # A label in brackets after a heading's own words: "(Requirements)", "(Responsibilities)".
@@ -161,6 +201,8 @@ _HEADING_STARTERS = {
 }
 
 
+# A field and its value on one line: "Location: Leeds", "Shift : Days".
+_FIELD = re.compile(r"[^:]{2,40}:\s*[^\s:]")
 _INLINE_HEADING = re.compile(r"^\s*([A-Za-z][A-Za-z '’&/()-]{2,60}?)\s*[:\-–—]\s+(?=\S)")
 
 
@@ -174,6 +216,8 @@ def classify_blocks(text: str) -> list[dict]:
         section = None
         if _looks_like_heading(line):
             named = _heading_section(line)
+            if named == "other" and _FIELD.match(line):
+                named = None  # "Travel: up to 20%" is a field of its own, not a heading for what follows
             if named:
                 current, heading = named, line.strip()
                 blocks.append({"start_char": start, "end_char": end, "section": named,
@@ -183,11 +227,15 @@ def classify_blocks(text: str) -> list[dict]:
         if inline and len(inline.group(1).split()) <= 5:
             section = _heading_section(inline.group(1))
         if section is None:
-            section = _body_section(low[start:end], current)
+            line_low = low[start:end]
+            section = _body_section(line_low, current)
             if current in ("requirements", "preferred") and section == current:
-                section = _after_requirements(line) or section
-                if section != current:  # a paragraph about the company or the pay ends the list
-                    current, heading = section, None
+                if _benefit_line(line_low):
+                    section = "benefits"  # this line only: "Paid parental leave" amid requirements
+                else:
+                    section = _after_requirements(line, line_low) or section
+                    if section != current:  # a paragraph about the company or the pay ends the list
+                        current, heading = section, None
         blocks.append({"start_char": start, "end_char": end, "section": section,
                        "heading": heading, "is_heading": False})
     return blocks
@@ -235,23 +283,43 @@ _PARAGRAPH_WORDS = 12
 _COMPANY_VOICE = re.compile(r"\b(?:we|we're|we’re|we've|we’ve|our|us)\b")
 _CANDIDATE_TALK = re.compile(r"\b(?:you|your|you're|you’re|you'll|you’ll|candidates?|applicants?|experience[ds]?|skills?|"
                              r"abilit(?:y|ies)|knowledge|proficien\w*|degree|required|must|preferred|familiar\w*)\b")
+# What a requirement asks for (a benefit speaks to "you" too: "time off for your family").
+_ASKS = re.compile(r"\b(?:candidates?|applicants?|experience[ds]?|skills?|abilit(?:y|ies)|able to|knowledge|"
+                   r"proficien\w*|degree|required|must|preferred|familiar\w*)\b")
+# A benefit word in a requirement: selling insurance, holding a life insurance licence.
+_SELLS_OR_HOLDS = re.compile(r"licen[cs]|certifi|\bsell|\bsales\b|\bproducts?\b|\bindustry\b|\bmarket")
 _PAY_TALK = re.compile(r"\b(?:salary|salaries|pay|compensation|wages?|hourly rate|ote|commission)\b")
 _PAY_FIGURE = re.compile(r"\$\s?\d|\b(?:range|usd|per (?:hour|year|annum))\b")
 
 
-def _after_requirements(line: str) -> str | None:
+def _after_requirements(line: str, low: str) -> str | None:
     """'company' or 'benefits' for a paragraph (not a list item) under a requirements heading
     that speaks for the employer ("We are a family-owned distributor...") or states the pay
-    ("The base salary range for this role is $60,000 - $75,000..."); None otherwise."""
+    ("The base salary range for this role is $60,000 - $75,000..."), or for a line that names a
+    benefit and asks nothing of the candidate ("Paid parental leave", "401(k) with company match":
+    the benefits list began without a heading); None otherwise. ``low`` is the line lower-cased."""
     if line.count(" ") + 1 < _PARAGRAPH_WORDS:
         return None
-    low = line.lower()
     if _PAY_TALK.search(low) and _PAY_FIGURE.search(low):
         return "benefits"
-    if (_COMPANY_VOICE.search(low) and not _CANDIDATE_TALK.search(low)
-            and ("." in line[-2:] or ". " in line)):  # sentences, not a list item
+    if _employer_paragraph(line, low):
         return "company"
     return None
+
+
+def _benefit_line(low: str) -> bool:
+    """A line (lower-cased) that names a benefit and asks nothing of the candidate: "Paid parental
+    leave", "401(k) with company match" (not "Experience selling dental plans")."""
+    return bool(not _ASKS.search(low) and _has(low, _BENEFIT_KEYS) and _BODY_BENEFITS_L.search(low)
+                and not _SELLS_OR_HOLDS.search(low))
+
+
+def _employer_paragraph(line: str, low: str) -> bool:
+    """A paragraph (sentences of twelve words or more) in the employer's voice that asks nothing
+    of the candidate and says nothing of the role: the company describing itself."""
+    if line.count(" ") + 1 < _PARAGRAPH_WORDS or not ("." in line[-2:] or ". " in line):
+        return False
+    return bool(_COMPANY_VOICE.search(low) and not _CANDIDATE_TALK.search(low) and not _ROLE_TALK_L.search(low))
 
 
 # A line about the job itself, even under a company heading.
