@@ -199,3 +199,11 @@ def test_a_certification_acronym_in_brackets_is_not_also_a_skill(nlp):
     assert [c["name"] for c in doc._.certifications] == ["CSAM"]
     assert "CSAM" not in {s["text"] for s in doc._.skills}
     assert "negotiation" in {s["canonical"] for s in doc._.skills}
+
+
+def test_words_that_introduce_examples_are_not_part_of_the_example(nlp):
+    found = skills(nlp, "Requirements\n- Experience running single sign-on providers (SSO) such as Zentrix and Keyvault\n"
+                        "- Knowledge of ledger formats (including Ledgerly), and settlement files\n")
+    assert "Zentrix" in found and "Keyvault" in found
+    assert "Ledgerly" in found
+    assert not any(t.lower().startswith(("such as", "including")) for t in found)

@@ -110,7 +110,10 @@ _LEAD = re.compile(
     r"mastery|aptitude|fluency|fluent|passion|desire|willingness|willing|eagerness|eager|"
     r"years?|months?|yrs?|\+|or more|more|equivalent|combination|level|demonstrate[sd]?|show(?:s|n)?|"
     r"must-have|must have|nice-to-have|is a plus|a plus|is|am|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|least|ll|ve)\b\s*)", re.I)
+    r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|least|ll|ve|"
+    # words that introduce examples, left at an item's start when a bracket or a comma cut it
+    # ("Identity Providers (IdP) such as Okta", "(including SSO)", "(e.g. Rust)")
+    r"such as|including|e\.g|i\.e|like(?!-)|especially|particularly|for example|for instance|namely)\b\s*)", re.I)
 # Trailing filler words, stripped one by one from the end ("negotiation skills are a plus").
 _TRAIL_WORDS = {
     "skill", "skills", "abilities", "ability", "experience", "knowledge", "expertise", "background",
