@@ -207,3 +207,11 @@ def test_words_that_introduce_examples_are_not_part_of_the_example(nlp):
     assert "Zentrix" in found and "Keyvault" in found
     assert "Ledgerly" in found
     assert not any(t.lower().startswith(("such as", "including")) for t in found)
+
+
+def test_names_given_as_examples_in_a_long_requirement_sentence_are_read(nlp):
+    found = skills(nlp, "Requirements\n- Version control and release management for the build pipelines "
+                        "of a large team, with tools such as Tarnish, Quiver or Glassbox Deploy\n"
+                        "- Five years as a Platform Team Lead in a firm with offices including Oslo\n")
+    assert {"Tarnish", "Quiver", "Glassbox Deploy"} <= set(found)
+    assert not any(t in found for t in ("Platform Team Lead", "Oslo"))  # a job title; not an example of a skill

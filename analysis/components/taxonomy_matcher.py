@@ -190,6 +190,13 @@ _SKILL_WORDS = re.compile(r"\b(experience|proficien\w*|knowledge|skills?|advance
                           r"preferred|required|a plus)\b", re.I)
 
 
+# A kind of tool or technology, then the words after which the clause names examples of it
+# ("deployment tools including ...", "languages such as ..."; not "clients such as ...").
+_EXAMPLES_L = for_lowered(re.compile(
+    r"\b(?:tools?|tooling|technolog(?:y|ies)|languages?|platforms?|systems?|software|frameworks?|databases?|"
+    r"applications?|apps|suites?|packages?|librar(?:y|ies)|products?|solutions?|services|stacks?|providers?|"
+    r"methodolog(?:y|ies)|standards?|protocols?)\)?,?\s+(?:such as|including|e\.g\.|for example|for instance|like)\s",
+    re.I))
 # What the job offers, not what it asks: "Opportunity to grow your sales skills", "the chance to ...".
 _OFFER = re.compile(r"(?:[^,.;:\n]*,\s*)?\W*(?:the |an? |great |unique )?(?:opportunit(?:y|ies)|chance) to\b", re.I)
 # The case-insensitive cues, compiled to run on the lower-cased text (see analysis.text.for_lowered).
@@ -319,8 +326,10 @@ class TaxonomyMatcher:
                     inside = [(s, e, t) for s, e, t in inside if not _covers(fields, s, e)]
                     degree_starts = [ds for ds, _ in degree]
                 # Where no free phrase can be read (a duty, or outside requirement sections), only
-                # items holding a named skill need their filler stripped.
-                items = self._items(text, a, b, inside, low, named_only=not full or duty)
+                # items holding a named skill need their filler stripped; in a requirement's prose,
+                # also the names it gives as examples ("tools such as Jira and Confluence").
+                examples = _examples_start(low_clause, a, b) if full and duty else b
+                items = self._items(text, a, b, inside, low, named_only=not full or duty, read_from=examples)
                 first = 0
                 required = _required_in(doc, low_clause)
                 for i, (rs, re_, s, e) in enumerate(items):
@@ -341,7 +350,8 @@ class TaxonomyMatcher:
                         continue
                     if degree and (_holds(degree_starts, rs, re_) or _overlaps(fields, s, e)):
                         continue  # the degree statement itself, or a field of study
-                    if s < e and full and not duty and not (_in_brackets(text, a, s) and text[s:e].islower()) and (
+                    free = full and (not duty or (s >= examples and _capitalised(text[s:e])))  # a name given as example
+                    if s < e and free and not (_in_brackets(text, a, s) and text[s:e].islower()) and (
                             _is_name(text[s:e]) or self._single_cue_word(text[s:e])
                             or _named_as_skill(text, s, e, re_)):
                         phrase = self._phrase(doc, s, e, text[s:min(reach_end, e + _CUE_REACH)], required(s, e))
@@ -365,9 +375,12 @@ class TaxonomyMatcher:
             out.append((ms, me, sid))
         return out
 
-    def _items(self, text: str, a: int, b: int, protected, low: str, named_only: bool = False) -> list[tuple[int, int]]:
+    def _items(self, text: str, a: int, b: int, protected, low: str, named_only: bool = False,
+               read_from: int | None = None) -> list[tuple[int, int]]:
         """A clause cut into items at separators outside taxonomy matches: (raw start, raw end,
-        start, end stripped of filler; start == end when no phrase is left)."""
+        start, end stripped of filler; start == end when no phrase is left). With ``named_only``
+        only items that hold a match, or that start at ``read_from`` or later, are stripped."""
+        read_from = b if read_from is None else read_from
         cuts = [a]
         starts = [s for s, _, _ in protected]  # sorted, not overlapping
         for m in _SEPARATORS.finditer(text, a, b):
@@ -377,7 +390,7 @@ class TaxonomyMatcher:
         cuts.append(b)
         items = []
         for rs, re_ in zip(cuts[::2], cuts[1::2]):
-            if named_only and not _overlaps(protected, rs, re_):
+            if named_only and rs < read_from and not _overlaps(protected, rs, re_):
                 items.append((rs, re_, rs, rs))  # not stripped: nothing is read from it
                 continue
             s, e = _strip(text, rs, re_, low)
@@ -604,6 +617,19 @@ def _holds(starts: list[int], a: int, b: int) -> bool:
     """Does a match start within [a, b)? (``starts`` sorted.)"""
     i = bisect_left(starts, a)
     return i < len(starts) and starts[i] < b
+
+
+def _examples_start(low_clause: str, a: int, b: int) -> int:
+    """Where a clause starts to give examples ("... tools such as Jira", "languages like Rust"), as an
+    offset in the text; ``b`` when it gives none."""
+    m = _EXAMPLES_L.search(low_clause)
+    return a + m.end() if m else b
+
+
+def _capitalised(phrase: str) -> bool:
+    """Is every word of the phrase capitalised (or a number)? A product or technology name
+    ("Subversion", "Azure Portal"), not a common noun phrase nor a job title."""
+    return all(w[0].isupper() or w[0].isdigit() for w in phrase.split()) and not _ROLE_NOUN.search(phrase)
 
 
 def _not_about_skills(clause: str, employer_voice: bool, low_clause: str) -> bool:
