@@ -215,3 +215,11 @@ def test_names_given_as_examples_in_a_long_requirement_sentence_are_read(nlp):
                         "- Five years as a Platform Team Lead in a firm with offices including Oslo\n")
     assert {"Tarnish", "Quiver", "Glassbox Deploy"} <= set(found)
     assert not any(t in found for t in ("Platform Team Lead", "Oslo"))  # a job title; not an example of a skill
+
+
+def test_every_word_of_a_short_list_of_skills_is_a_skill(nlp):
+    found = skills(nlp, "Requirements\n- Excellent drafting, proofreading, and filing skills\n"
+                        "- Good knowledge of warehouse processes, standards and forklifts in a large depot\n")
+    assert found.get("drafting") == "drafting"  # its own concept, not the next word's
+    assert "filing" in found
+    assert "standards" not in found and "forklifts" not in found  # no list of skills: lone words are topics

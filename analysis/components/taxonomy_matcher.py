@@ -181,6 +181,7 @@ _SENIOR_PARTY = re.compile(r"(?:\w+\s+)?(?:management|leadership|leaders|decisio
 _LONE_MODIFIER = re.compile(r"[a-z]+(?:i[sz]e|y[sz]e|ate|ify|al)", re.I)
 _SHARED_OBJECT = re.compile(r"\s+(?:and|or|&)\s+[a-z]+\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\b(?!\s+(?:and|or)\b)", re.I)
 _EXPERIENCE_WORD = re.compile(r"\b(?:experience|years?)\b", re.I)
+_LIST_HEADS = ("skills", "abilities", "capabilities", "skill")
 _SKILLS_AFTER = re.compile(r"\s+(?:skills?|abilities|capabilities|proficiency)\b", re.I)
 # The posting describing the person it wants ("the successful candidate will adeptly...").
 _CANDIDATE_ASK = re.compile(r"\b(?:adept\w*|(?:ideal|successful|right) (?:candidate|person|individual)|"
@@ -351,10 +352,12 @@ class TaxonomyMatcher:
                     if degree and (_holds(degree_starts, rs, re_) or _overlaps(fields, s, e)):
                         continue  # the degree statement itself, or a field of study
                     free = full and (not duty or (s >= examples and _capitalised(text[s:e])))  # a name given as example
+                    listed = False  # a word of a list of skills: its concept is its own, not the next item's
                     if s < e and free and not (_in_brackets(text, a, s) and text[s:e].islower()) and (
                             _is_name(text[s:e]) or self._single_cue_word(text[s:e])
-                            or _named_as_skill(text, s, e, re_)):
-                        phrase = self._phrase(doc, s, e, text[s:min(reach_end, e + _CUE_REACH)], required(s, e))
+                            or _named_as_skill(text, s, e, re_) or (listed := _in_list_of_skills(text, s, e, clause))):
+                        reach = text[s:e] if listed else text[s:min(reach_end, e + _CUE_REACH)]
+                        phrase = self._phrase(doc, s, e, reach, required(s, e))
                         if phrase:
                             out.append(phrase)
         return _dedupe(out)
@@ -659,6 +662,13 @@ def _modifies(text: str, end: int, item_end: int) -> bool:
 def _named_as_skill(text: str, s: int, e: int, raw_end: int) -> bool:
     """One lower-case word followed by "skills" / "abilities" names a skill ("typing skills")."""
     return e - s > 3 and _content_word(text[s:e]) and bool(_SKILLS_AFTER.match(text, e, raw_end))
+
+
+def _in_list_of_skills(text: str, s: int, e: int, clause: str) -> bool:
+    """One lower-case word in a short list that ends in "skills" / "abilities" shares that noun
+    ("strong planning, organizational and follow-up skills": planning skills)."""
+    return (e - s > 3 and " " not in text[s:e] and _content_word(text[s:e])
+            and clause.count(" ") < _PROSE_WORDS and clause.rstrip(" .;:!").lower().endswith(_LIST_HEADS))
 
 
 def _content_word(word: str) -> bool:
