@@ -223,3 +223,15 @@ def test_every_word_of_a_short_list_of_skills_is_a_skill(nlp):
     assert found.get("drafting") == "drafting"  # its own concept, not the next word's
     assert "filing" in found
     assert "standards" not in found and "forklifts" not in found  # no list of skills: lone words are topics
+
+
+def test_a_soft_skill_inside_a_task_is_no_requirement_but_a_tool_is(nlp):
+    found = skills(nlp, "Requirements\n- Collaborate with the depot managers to plan stock counts and supplier visits\n"
+                        "- Act as a mentor to foster a collaborative culture in the night shift\n"
+                        "- Keep delivery records up to date in Salesforce\n"
+                        "- Drive for Results – beat the quarterly plan\n"
+                        "- Strong communication skills\n")
+    assert not any(t.lower().startswith(("collaborat", "mentor")) for t in found)
+    assert found.get("Salesforce") == "Salesforce"  # a tool named in a task is still read
+    assert "Drive for Results" in found  # a label heading its line, not a task
+    assert "communication" in found.values()

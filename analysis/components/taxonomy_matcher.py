@@ -198,6 +198,8 @@ _EXAMPLES_L = for_lowered(re.compile(
     r"applications?|apps|suites?|packages?|librar(?:y|ies)|products?|solutions?|services|stacks?|providers?|"
     r"methodolog(?:y|ies)|standards?|protocols?)\)?,?\s+(?:such as|including|e\.g\.|for example|for instance|like)\s",
     re.I))
+# A skill that heads its line as a label ("Drive for Results – beat the budget", "Teamwork: ...").
+_LABEL_END = re.compile(r"\s*(?::|\s[–—-])\s")
 # What the job offers, not what it asks: "Opportunity to grow your sales skills", "the chance to ...".
 _OFFER = re.compile(r"(?:[^,.;:\n]*,\s*)?\W*(?:the |an? |great |unique )?(?:opportunit(?:y|ies)|chance) to\b", re.I)
 # The case-insensitive cues, compiled to run on the lower-cased text (see analysis.text.for_lowered).
@@ -309,9 +311,11 @@ class TaxonomyMatcher:
                 if _not_about_skills(clause, employer, low_clause):
                     continue
                 # A duty ("Provide guidance...") or a prose sentence that names no capability:
-                # only skills the taxonomy names are read from it.
-                duty = (not cap and (bool(_DUTY_START_L.match(low_clause)) or clause.count(" ") >= _PROSE_WORDS)
+                # only skills the taxonomy names are read from it; from a task, not its soft skills.
+                task = not cap and bool(_DUTY_START_L.match(low_clause))
+                duty = ((task or (not cap and clause.count(" ") >= _PROSE_WORDS))
                         and (cap is not None or not _capability(low, a, b, block)))
+                task = task and duty
                 lo = bisect_left(starts, a)
                 inside = []
                 while lo < len(skill_spans) and skill_spans[lo][0] < b:
@@ -347,7 +351,8 @@ class TaxonomyMatcher:
                         named = self._modified(text, s, e, re_, named)
                     if named:
                         out.extend(self._skill(doc, ms, me, t, required(ms, me)) for ms, me, t in named
-                                   if full or not _in_job_title(text, ms, me))
+                                   if (full or not _in_job_title(text, ms, me))
+                                   and not (task and self._how_work_is_done(text, me, t)))
                         continue
                     if degree and (_holds(degree_starts, rs, re_) or _overlaps(fields, s, e)):
                         continue  # the degree statement itself, or a field of study
@@ -361,6 +366,13 @@ class TaxonomyMatcher:
                         if phrase:
                             out.append(phrase)
         return _dedupe(out)
+
+    def _how_work_is_done(self, text: str, end: int, sid: str) -> bool:
+        """A soft skill named inside a task ("Collaborate with the depot team", "foster a
+        collaborative culture", "Encourage innovative thinking") says how the work is done, not
+        an ability asked of the candidate; unless it heads its line as a label ("Drive for
+        Results – beat the plan")."""
+        return self.tax.skills[sid]["kind"] == "soft" and not _LABEL_END.match(text, end)
 
     def _modified(self, text: str, s: int, e: int, raw_end: int, named: list) -> list:
         """An industry named as the modifier of a noun that cues another concept ("managed care
