@@ -235,3 +235,9 @@ def test_a_soft_skill_inside_a_task_is_no_requirement_but_a_tool_is(nlp):
     assert found.get("Salesforce") == "Salesforce"  # a tool named in a task is still read
     assert "Drive for Results" in found  # a label heading its line, not a task
     assert "communication" in found.values()
+
+
+def test_an_adverb_before_the_task_verb_still_makes_a_task(nlp):
+    found = skills(nlp, "Requirements\n- Actively collaborate with the depot managers on weekly stock counts\n"
+                        "- Proactively drive faster turnarounds at the loading bays\n")
+    assert found == {}

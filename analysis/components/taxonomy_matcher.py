@@ -59,10 +59,12 @@ _ELIGIBILITY = re.compile(  # anchored at word starts, so that the engine tries 
     r"other duties|as assigned|reasonable accommodation|parental leave|well-?being|mental health|"
     r"employee assistance|eap\b|kudos|perks?\b|discounts?\b|(?:non)?immigra\w*|located (?:in|within|near)|"
     r"resides?\b|eligib\w*|applications? (?:are |will be )?accepted|until (?:the position is )?filled)", re.I)
-# A duty, not an ability: the clause opens with an imperative or third-person task verb
-# ("Provide guidance...", "Maintains relationships...") and names no capability.
+# A duty, not an ability: the clause opens with an imperative or third-person task verb, maybe
+# after an adverb ("Provide guidance...", "Maintains relationships...", "Actively collaborate
+# with...") and names no capability.
 _DUTY_START = re.compile(
-    r"\W*(?:provide|collaborate|keep|prepare|stay|participate|attend|maintain|work|manage|administer|"
+    r"\W*(?:(?:actively|proactively|seamlessly|regularly|jointly|continuously|consistently) )?"
+    r"(?:provide|collaborate|keep|prepare|stay|participate|attend|maintain|work|manage|administer|"
     r"address|build|act|research|support|encourage|ensure|develop|drive|oversee|coordinate|conduct|"
     r"create|identify|serve|represent|contribute|deliver|assist|perform|monitor|track|review|establish|"
     r"execute|implement|own|help|respond|promote|facilitate|foster|communicate|present|partner|lead|"
