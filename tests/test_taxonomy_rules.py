@@ -241,3 +241,9 @@ def test_an_adverb_before_the_task_verb_still_makes_a_task(nlp):
     found = skills(nlp, "Requirements\n- Actively collaborate with the depot managers on weekly stock counts\n"
                         "- Proactively drive faster turnarounds at the loading bays\n")
     assert found == {}
+
+
+def test_a_hyphenated_compound_is_not_a_sentence_word(nlp):
+    found = skills(nlp, "Requirements\n- Experience with Quillon or other ledger-based platforms\n"
+                        "- Solid knowledge of rule-based engines, queues and schedulers\n")
+    assert "ledger-based platforms" in found and "rule-based engines" in found

@@ -133,11 +133,12 @@ _STOP_PIECES = re.compile(
     r"similar role|related field|similar field|field of study|similar .*|business|none|n/a)$", re.I)
 _MAX_PHRASE_WORDS = 12
 _CERT_WORD = re.compile(r"certif|licen[cs]e|\.com\b", re.I)
-# A free phrase is a name, not a sentence fragment: no finite verbs, no clause openers.
+# A free phrase is a name, not a sentence fragment: no finite verbs, no clause openers (a word
+# inside a hyphenated compound does not count: "tree-based models").
 _FRAGMENT = re.compile(
-    r"\b(will|would|could|may|might|shall|is|are|was|were|be|been|being|has|have|had|does|do|did|"
+    r"(?<!-)\b(will|would|could|may|might|shall|is|are|was|were|be|been|being|has|have|had|does|do|did|"
     r"not|no|if|when|where|whether|which|who|whom|whose|then|than|there|here|it|its|they|their|them|"
-    r"this|these|those|such|also|only|very|provided|based|including|include|includes|per|each|every)\b|"
+    r"this|these|those|such|also|only|very|provided|based|including|include|includes|per|each|every)\b(?!-)|"
     r"\$|%|\d", re.I)
 
 # A certificate the employer holds, not one it asks for.
