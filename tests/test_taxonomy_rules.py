@@ -247,3 +247,8 @@ def test_a_hyphenated_compound_is_not_a_sentence_word(nlp):
     found = skills(nlp, "Requirements\n- Experience with Quillon or other ledger-based platforms\n"
                         "- Solid knowledge of rule-based engines, queues and schedulers\n")
     assert "ledger-based platforms" in found and "rule-based engines" in found
+
+
+def test_a_three_letter_acronym_in_a_list_is_a_name(nlp):
+    found = skills(nlp, "Requirements\n- Good practical experience with QVX, ZRP and Lindell modelling\n")
+    assert "QVX" in found and "ZRP" in found

@@ -132,6 +132,7 @@ _STOP_PIECES = re.compile(
     r"including|such|plus|minimum|preferred|required|must|strong|excellent|proven|good|great|high|"
     r"similar role|related field|similar field|field of study|similar .*|business|none|n/a)$", re.I)
 _MAX_PHRASE_WORDS = 12
+_ACRONYM = re.compile(r"[A-Z]{3}")
 _CERT_WORD = re.compile(r"certif|licen[cs]e|\.com\b", re.I)
 # A free phrase is a name, not a sentence fragment: no finite verbs, no clause openers (a word
 # inside a hyphenated compound does not count: "tree-based models").
@@ -692,7 +693,9 @@ def _content_word(word: str) -> bool:
 
 def _is_name(phrase: str) -> bool:
     """Could this free phrase name a skill? Not a fragment of a sentence, not a stub."""
-    if len(phrase) <= 3 or _FRAGMENT.search(phrase) or _CERT_WORD.search(phrase):
+    if len(phrase) <= 3:
+        return bool(_ACRONYM.fullmatch(phrase))  # "OOP", "BPC": a three-letter acronym names a method or tool
+    if _FRAGMENT.search(phrase) or _CERT_WORD.search(phrase):
         return False
     # One lower-case word ("processes", "standards") is a topic, not a skill; one capitalised
     # word mid-list is usually a named tool or method ("Okta", "Kanban").
