@@ -252,3 +252,9 @@ def test_a_hyphenated_compound_is_not_a_sentence_word(nlp):
 def test_a_three_letter_acronym_in_a_list_is_a_name(nlp):
     found = skills(nlp, "Requirements\n- Good practical experience with QVX, ZRP and Lindell modelling\n")
     assert "QVX" in found and "ZRP" in found
+
+
+def test_a_list_after_an_inline_label_is_no_sentence(nlp):
+    found = skills(nlp, "Requirements\n- Areas that your background includes: fleet telematics, route costing, "
+                        "Quillon and Tarn Reports\n")
+    assert {"fleet telematics", "route costing", "Quillon", "Tarn Reports"} <= set(found)

@@ -41,7 +41,7 @@ READ_SECTIONS = ("requirements", "preferred")
 NEVER_SECTIONS = ("company", "benefits", "legal")
 
 # Clauses that are not about skills at all.
-_DEGREE = re.compile(r"\b(degree|bachelor|master'?s|masters|diploma|ged\b|mba\b|ph\.?d|doctorate|associate'?s|"
+_DEGREE = re.compile(r"\b(degrees?|bachelor|master'?s|masters|diploma|ged\b|mba\b|ph\.?d|doctorate|associate'?s|"
                      r"b\.?s\.?|b\.?a\.?|m\.?s\.?|undergraduate|graduate of|accredited (college|university))\b", re.I)
 _ELIGIBILITY = re.compile(  # anchored at word starts, so that the engine tries few positions
     r"\b(?:authori[sz]ed to work|work authori[sz]ation|(?:visa|immigration|employment) sponsorship|"
@@ -152,6 +152,7 @@ _CERT_CUE = re.compile(r"(certif|licen[cs]|designation|credential|registered|cha
 _CERT_NOT = re.compile(r"^\s*(firm|firms|exam\s+prep|review course)\b", re.I)
 _CONTEXT_WINDOW = 250
 _PROSE_WORDS = 10  # a clause longer than this without a capability cue is prose, not a list item
+_LABEL_CHARS = 40  # an inline label ends in a colon this close to the start of its clause
 _CUE_REACH = 60  # characters after a free phrase searched for a cue
 
 
@@ -317,7 +318,7 @@ class TaxonomyMatcher:
                 # A duty ("Provide guidance...") or a prose sentence that names no capability:
                 # only skills the taxonomy names are read from it; from a task, not its soft skills.
                 task = not cap and bool(_DUTY_START_L.match(low_clause))
-                duty = ((task or (not cap and clause.count(" ") >= _PROSE_WORDS))
+                duty = ((task or (not cap and _prose(clause)))
                         and (cap is not None or not _capability(low, a, b, block)))
                 task = task and duty
                 lo = bisect_left(starts, a)
@@ -649,6 +650,13 @@ def _capitalised(phrase: str) -> bool:
     """Is every word of the phrase capitalised (or a number)? A product or technology name
     ("Subversion", "Azure Portal"), not a common noun phrase nor a job title."""
     return all(w[0].isupper() or w[0].isdigit() for w in phrase.split()) and not _ROLE_NOUN.search(phrase)
+
+
+def _prose(clause: str) -> bool:
+    """Is the clause a sentence rather than a list item? Counted after an inline label
+    ("Experience includes: billing, claims audits, HEDIS"), which only introduces a list."""
+    label = clause.find(": ", 0, _LABEL_CHARS)
+    return clause.count(" ", label + 2 if label >= 0 else 0) >= _PROSE_WORDS
 
 
 def _not_about_skills(clause: str, employer_voice: bool, low_clause: str) -> bool:
