@@ -258,3 +258,15 @@ def test_a_list_after_an_inline_label_is_no_sentence(nlp):
     found = skills(nlp, "Requirements\n- Areas that your background includes: fleet telematics, route costing, "
                         "Quillon and Tarn Reports\n")
     assert {"fleet telematics", "route costing", "Quillon", "Tarn Reports"} <= set(found)
+
+
+def test_a_heading_like_comma_list_is_read_as_a_requirement_line(nlp):
+    found = skills(nlp, "Qualifications\nSalesforce experience, Depot IT, or Route Costing, preferred\n"
+                        "Strong negotiation skills\n")
+    assert {"Salesforce", "Depot IT", "Route Costing"} <= set(found)
+
+
+def test_it_the_acronym_is_no_pronoun_and_a_bachelors_is_a_degree(nlp):
+    found = skills(nlp, "Requirements\n- Two years in Depot IT, route costing and Quillon\n- Bachelors in IT field\n")
+    assert "Depot IT" in found
+    assert not any("Bachelors" in t for t in found)

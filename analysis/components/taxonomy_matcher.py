@@ -41,7 +41,7 @@ READ_SECTIONS = ("requirements", "preferred")
 NEVER_SECTIONS = ("company", "benefits", "legal")
 
 # Clauses that are not about skills at all.
-_DEGREE = re.compile(r"\b(degrees?|bachelor|master'?s|masters|diploma|ged\b|mba\b|ph\.?d|doctorate|associate'?s|"
+_DEGREE = re.compile(r"\b(degrees?|bachelor(?:'?s)?|master'?s|masters|diploma|ged\b|mba\b|ph\.?d|doctorate|associate'?s|"
                      r"b\.?s\.?|b\.?a\.?|m\.?s\.?|undergraduate|graduate of|accredited (college|university))\b", re.I)
 _ELIGIBILITY = re.compile(  # anchored at word starts, so that the engine tries few positions
     r"\b(?:authori[sz]ed to work|work authori[sz]ation|(?:visa|immigration|employment) sponsorship|"
@@ -138,9 +138,9 @@ _CERT_WORD = re.compile(r"certif|licen[cs]e|\.com\b", re.I)
 # inside a hyphenated compound does not count: "tree-based models").
 _FRAGMENT = re.compile(
     r"(?<!-)\b(will|would|could|may|might|shall|is|are|was|were|be|been|being|has|have|had|does|do|did|"
-    r"not|no|if|when|where|whether|which|who|whom|whose|then|than|there|here|it|its|they|their|them|"
+    r"not|no|if|when|where|whether|which|who|whom|whose|then|than|there|here|they|their|them|"
     r"this|these|those|such|also|only|very|provided|based|including|include|includes|per|each|every)\b(?!-)|"
-    r"\$|%|\d", re.I)
+    r"\b(?-i:[Ii]ts?)\b|\$|%|\d", re.I)  # "it", not "IT"
 
 # A certificate the employer holds, not one it asks for.
 _COMPANY_HELD = re.compile(r"\b(we are|we're|we have been|our (company|facility|facilities|organization|"
@@ -290,7 +290,7 @@ class TaxonomyMatcher:
             if block["section"] in NEVER_SECTIONS or (block.get("is_heading") and not _skill_line(
                     text, block, starts)):
                 continue
-            full = block["section"] in READ_SECTIONS and not block.get("is_heading")
+            full = block["section"] in READ_SECTIONS and (not block.get("is_heading") or _listing(text, block))
             if not full and not _holds(starts, block["start_char"], block["end_char"]):
                 continue  # elsewhere only named skills are read: a block naming none is skipped
             clauses = block.get("clauses")
@@ -569,6 +569,12 @@ def _skill_line(text: str, block: dict, starts: list[int]) -> bool:
     a, b = block["start_char"], block["end_char"]
     return (block["section"] in READ_SECTIONS and _holds(starts, a, b)
             and bool(CAPABILITY_CUE.search(text, a, b) or _SKILL_WORDS.search(text, a, b)))
+
+
+def _listing(text: str, block: dict) -> bool:
+    """A heading-like line that is a comma list ("Clinical IT experience, Pharmacy IT, or Nursing
+    Informatics, preferred") is a requirement line, not a heading: headings list nothing."""
+    return text.count(",", block["start_char"], block["end_char"]) >= 2
 
 
 def _straddled(starts: list[int], skill_spans, a: int, b: int, next_start: int) -> bool:
