@@ -270,3 +270,9 @@ def test_it_the_acronym_is_no_pronoun_and_a_bachelors_is_a_degree(nlp):
     found = skills(nlp, "Requirements\n- Two years in Depot IT, route costing and Quillon\n- Bachelors in IT field\n")
     assert "Depot IT" in found
     assert not any("Bachelors" in t for t in found)
+
+
+def test_a_phrase_about_a_named_owner_is_no_skill(nlp):
+    found = skills(nlp, "Requirements\n- Ability to embody and reflect Northwind’s core values\n- Experience with Quillon\n")
+    assert not any("Northwind" in t for t in found)
+    assert "Quillon" in found

@@ -174,6 +174,8 @@ _INDUSTRY_HEADS = {
     "experience", "background", "environment", "environments", "setting", "settings", "field", "company",
     "companies", "organization", "organizations", "clients", "customers", "accounts", "sales", "is",
     "are", "and", "or", "a", "an", "the", "preferred", "required", "strongly", "highly", "plus", "knowledge"}
+# A named owner after the phrase's first word: "reflect Acme's core values" (the employer's own).
+_OWNER = re.compile(r"\s[A-Z][\w&-]*['’]s\s+\w")
 _DETERMINER = re.compile(r"\b(?:the|a|an|any|every|our|your)\b", re.I)
 # Concepts about dealing with people, which the party named after "with" can narrow: "relationships
 # with senior executives" is stakeholder management, not relationship building in general.
@@ -432,8 +434,8 @@ class TaxonomyMatcher:
         if sid and _LONE_MODIFIER.fullmatch(phrase):
             shared = _SHARED_OBJECT.match(reach, len(phrase))
             sid = (shared and self._cue(shared.group(1))) or sid
-        if not sid and _DETERMINER.search(phrase):
-            return None  # "ensure the sub team": a piece of a sentence, not the name of a skill
+        if not sid and (_DETERMINER.search(phrase) or _OWNER.search(phrase)):
+            return None  # "ensure the sub team", "reflect Acme's values": a piece of a sentence, not a skill
         sid = sid or self._cue(reach)
         sid = self._party(sid, reach[len(phrase):]) if sid in _PARTY_CONCEPTS else sid
         if sid:
