@@ -276,3 +276,11 @@ def test_a_phrase_about_a_named_owner_is_no_skill(nlp):
     found = skills(nlp, "Requirements\n- Ability to embody and reflect Northwind’s core values\n- Experience with Quillon\n")
     assert not any("Northwind" in t for t in found)
     assert "Quillon" in found
+
+
+def test_a_word_capitalised_only_because_it_opens_the_clause_is_no_name(nlp):
+    found = skills(nlp, "Requirements\n- Building, configuring and patching depot terminals\n"
+                        "- Cheerful and upbeat with customers\n"
+                        "- Tarnish, Quiver or Glassbox\n- Yardi experience a plus\n")
+    assert "Building" not in found and "Cheerful" not in found
+    assert {"Tarnish", "Quiver", "Glassbox", "Yardi"} <= set(found)  # names open lists and lines too

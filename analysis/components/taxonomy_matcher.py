@@ -366,7 +366,8 @@ class TaxonomyMatcher:
                     free = full and (not duty or (s >= examples and _capitalised(text[s:e])))  # a name given as example
                     listed = False  # a word of a list of skills: its concept is its own, not the next item's
                     if s < e and free and not (_in_brackets(text, a, s) and text[s:e].islower()) and (
-                            _is_name(text[s:e]) or self._single_cue_word(text[s:e])
+                            (_is_name(text[s:e]) and not (i == 0 and _opening_word(text, a, s, e, items)))
+                            or self._single_cue_word(text[s:e])
                             or _named_as_skill(text, s, e, re_) or (listed := _in_list_of_skills(text, s, e, clause))):
                         reach = text[s:e] if listed else text[s:min(reach_end, e + _CUE_REACH)]
                         phrase = self._phrase(doc, s, e, reach, required(s, e))
@@ -701,6 +702,19 @@ def _in_list_of_skills(text: str, s: int, e: int, clause: str) -> bool:
     ("strong planning, organizational and follow-up skills": planning skills)."""
     return (e - s > 3 and " " not in text[s:e] and _content_word(text[s:e])
             and clause.count(" ") < _PROSE_WORDS and clause.rstrip(" .;:!").lower().endswith(_LIST_HEADS))
+
+
+def _opening_word(text: str, a: int, s: int, e: int, items) -> bool:
+    """A lone word capitalised only because it opens a clause whose next item is lower-case
+    ("Building, configuring and deploying", "Positive and enthusiastic"): no sign of a name.
+    A clause cut out of glued words ("SonarQube") does not open with a word of its own."""
+    word = text[s:e]
+    if not (word.isalpha() and word[0].isupper() and word[1:].islower()) or len(items) < 2:
+        return False
+    if a > 0 and text[a - 1].isalpha():
+        return False
+    nxt_s, nxt_e = items[1][2], items[1][3]
+    return nxt_s < nxt_e and text[nxt_s].islower()
 
 
 def _content_word(word: str) -> bool:
