@@ -284,3 +284,10 @@ def test_a_word_capitalised_only_because_it_opens_the_clause_is_no_name(nlp):
                         "- Tarnish, Quiver or Glassbox\n- Yardi experience a plus\n")
     assert "Building" not in found and "Cheerful" not in found
     assert {"Tarnish", "Quiver", "Glassbox", "Yardi"} <= set(found)  # names open lists and lines too
+
+
+def test_a_heading_like_line_that_asks_for_something_by_name_is_read(nlp):
+    found = skills(nlp, "Requirements\nKnowledge of fleet telematics\nSkills, Knowledge, Abilities\n"
+                        "Education, Experience, and Skills:\nStrong negotiation skills\n")
+    assert "fleet telematics" in found
+    assert not any(t.lower() in ("skills", "knowledge", "abilities", "education", "experience") for t in found)

@@ -207,6 +207,12 @@ _EXAMPLES_L = for_lowered(re.compile(
     re.I))
 # A skill that heads its line as a label ("Drive for Results – beat the budget", "Teamwork: ...").
 _LABEL_END = re.compile(r"\s*(?::|\s[–—-])\s")
+# A line that opens by asking for an ability with its object, or that is marked preferred / required
+# in brackets after two words or more.
+_ASKING_LINE_L = for_lowered(re.compile(
+    r"\W*(?:knowledge of|proficien(?:cy|t) (?:with|in)|experience (?:with|in|using)|familiarity with|"
+    r"expertise (?:in|with)|understanding of)\s+\w", re.I))
+_MARKED_LINE_L = for_lowered(re.compile(r"\w+\W+\w+[^:]*\((?:preferred|required)\)\W*$", re.I))
 # What the job offers, not what it asks: "Opportunity to grow your sales skills", "the chance to ...".
 _OFFER = re.compile(r"(?:[^,.;:\n]*,\s*)?\W*(?:the |an? |great |unique )?(?:opportunit(?:y|ies)|chance) to\b", re.I)
 # The case-insensitive cues, compiled to run on the lower-cased text (see analysis.text.for_lowered).
@@ -289,10 +295,12 @@ class TaxonomyMatcher:
         field_starts = [sp[0] for sp in field_spans]
         out: list[dict] = []
         for block in _mend_blocks(doc._.blocks or [], starts, skill_spans):
-            if block["section"] in NEVER_SECTIONS or (block.get("is_heading") and not _skill_line(
-                    text, block, starts)):
+            if block["section"] in NEVER_SECTIONS:
                 continue
-            full = block["section"] in READ_SECTIONS and (not block.get("is_heading") or _listing(text, block))
+            full = block["section"] in READ_SECTIONS and (
+                not block.get("is_heading") or _listing(text, block) or _asking_line(low, block))
+            if block.get("is_heading") and not full and not _skill_line(text, block, starts):
+                continue
             if not full and not _holds(starts, block["start_char"], block["end_char"]):
                 continue  # elsewhere only named skills are read: a block naming none is skipped
             clauses = block.get("clauses")
@@ -576,8 +584,18 @@ def _skill_line(text: str, block: dict, starts: list[int]) -> bool:
 
 def _listing(text: str, block: dict) -> bool:
     """A heading-like line that is a comma list ("Clinical IT experience, Pharmacy IT, or Nursing
-    Informatics, preferred") is a requirement line, not a heading: headings list nothing."""
-    return text.count(",", block["start_char"], block["end_char"]) >= 2
+    Informatics, preferred") is a requirement line, not a heading: headings list nothing (a
+    heading that names its topics ends in a colon: "Education, experience, and skills:")."""
+    a, b = block["start_char"], block["end_char"]
+    return text.count(",", a, b) >= 2 and not text[a:b].rstrip().endswith(":")
+
+
+def _asking_line(low: str, block: dict) -> bool:
+    """A heading-like line that asks for something by name ("Knowledge of CMMS systems",
+    "Established book of business (preferred)") is a requirement line: a heading names no object.
+    (``low``: the text lower-cased.)"""
+    a, b = block["start_char"], block["end_char"]
+    return bool(_ASKING_LINE_L.match(low, a, b) or _MARKED_LINE_L.search(low, a, b))
 
 
 def _straddled(starts: list[int], skill_spans, a: int, b: int, next_start: int) -> bool:
