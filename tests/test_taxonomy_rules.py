@@ -291,3 +291,8 @@ def test_a_heading_like_line_that_asks_for_something_by_name_is_read(nlp):
                         "Education, Experience, and Skills:\nStrong negotiation skills\n")
     assert "fleet telematics" in found
     assert not any(t.lower() in ("skills", "knowledge", "abilities", "education", "experience") for t in found)
+
+
+def test_responsible_for_opens_a_duty(nlp):
+    found = skills(nlp, "Requirements\n- Responsible for yard layouts, crane rosters and fleet telematics\n")
+    assert "fleet telematics" not in found and "crane rosters" not in found

@@ -59,9 +59,9 @@ _ELIGIBILITY = re.compile(  # anchored at word starts, so that the engine tries 
     r"other duties|as assigned|reasonable accommodation|parental leave|well-?being|mental health|"
     r"employee assistance|eap\b|kudos|perks?\b|discounts?\b|(?:non)?immigra\w*|located (?:in|within|near)|"
     r"resides?\b|eligib\w*|applications? (?:are |will be )?accepted|until (?:the position is )?filled)", re.I)
-# A duty, not an ability: the clause opens with an imperative or third-person task verb, maybe
-# after an adverb ("Provide guidance...", "Maintains relationships...", "Actively collaborate
-# with...") and names no capability.
+# A duty, not an ability: the clause opens with an imperative or third-person task verb or with
+# "responsible for", maybe after an adverb ("Provide guidance...", "Maintains relationships...",
+# "Actively collaborate with...") and names no capability.
 _DUTY_START = re.compile(
     r"\W*(?:(?:actively|proactively|seamlessly|regularly|jointly|continuously|consistently) )?"
     r"(?:provide|collaborate|keep|prepare|stay|participate|attend|maintain|work|manage|administer|"
@@ -74,7 +74,8 @@ _DUTY_START = re.compile(
     r"leverage|utilize|use|follow|complete|organize|schedule|attend|answer|greet|input|enter|"
     r"investigate|interpret|translate|advocate|advise|consult|recommend|influence|align|shape|seek|"
     r"take|make|set|run|launch|scale|optimize|improve|expand|acquire|secure|source|write|draft|"
-    r"submit|file|compile|prepare|record|log|measure|forecast|budget|price|quote|demonstrate|host)"
+    r"submit|file|compile|prepare|record|log|measure|forecast|budget|price|quote|demonstrate|host|"
+    r"(?:be )?(?:responsible|accountable) for)"
     r"(?:s|es)?\b(?! (?:skills|abilities|experience)\b)", re.I)
 # First-person values statements ("I own my development") are not requirements.
 _FIRST_PERSON = re.compile(r"(?:^|\s)I(?:\s|$|')")
