@@ -296,3 +296,12 @@ def test_a_heading_like_line_that_asks_for_something_by_name_is_read(nlp):
 def test_responsible_for_opens_a_duty(nlp):
     found = skills(nlp, "Requirements\n- Responsible for yard layouts, crane rosters and fleet telematics\n")
     assert "fleet telematics" not in found and "crane rosters" not in found
+
+
+def test_features_of_a_named_tool_in_a_long_requirement_sentence_are_read(nlp):
+    found = skills(nlp, "Requirements\n- Intermediate to advanced MS Access, including report building, form design, "
+                        "table joins and archive rules\n"
+                        "- Version control and release management for the build pipelines of a large team, "
+                        "with tools, including Tarnish, Quiver or Glassbox Deploy\n")
+    assert {"report building", "form design", "table joins"} <= set(found)
+    assert "Tarnish" in found  # "including" after a comma still introduces the examples

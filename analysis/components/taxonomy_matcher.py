@@ -204,7 +204,7 @@ _SKILL_WORDS = re.compile(r"\b(experience|proficien\w*|knowledge|skills?|advance
 _EXAMPLES_L = for_lowered(re.compile(
     r"\b(?:tools?|tooling|technolog(?:y|ies)|languages?|platforms?|systems?|software|frameworks?|databases?|"
     r"applications?|apps|suites?|packages?|librar(?:y|ies)|products?|solutions?|services|stacks?|providers?|"
-    r"methodolog(?:y|ies)|standards?|protocols?)\)?,?\s+(?:such as|including|e\.g\.|for example|for instance|like)\s",
+    r"methodolog(?:y|ies)|standards?|protocols?)\)?,?\s+((?:such as|including|e\.g\.|for example|for instance|like)\s)",
     re.I))
 # A skill that heads its line as a label ("Drive for Results – beat the budget", "Teamwork: ...").
 _LABEL_END = re.compile(r"\s*(?::|\s[–—-])\s")
@@ -214,6 +214,8 @@ _ASKING_LINE_L = for_lowered(re.compile(
     r"\W*(?:knowledge of|proficien(?:cy|t) (?:with|in)|experience (?:with|in|using)|familiarity with|"
     r"expertise (?:in|with)|understanding of)\s+\w", re.I))
 _MARKED_LINE_L = for_lowered(re.compile(r"\w+\W+\w+[^:]*\((?:preferred|required)\)\W*$", re.I))
+# A named tool, then its features ("MS Access, including report building, form design").
+_TOOL_EXAMPLES_L = for_lowered(re.compile(r",?\s+((?:including|such as|e\.g\.)\s)", re.I))
 # What the job offers, not what it asks: "Opportunity to grow your sales skills", "the chance to ...".
 _OFFER = re.compile(r"(?:[^,.;:\n]*,\s*)?\W*(?:the |an? |great |unique )?(?:opportunit(?:y|ies)|chance) to\b", re.I)
 # The case-insensitive cues, compiled to run on the lower-cased text (see analysis.text.for_lowered).
@@ -348,9 +350,11 @@ class TaxonomyMatcher:
                     degree_starts = [ds for ds, _ in degree]
                 # Where no free phrase can be read (a duty, or outside requirement sections), only
                 # items holding a named skill need their filler stripped; in a requirement's prose,
-                # also the names it gives as examples ("tools such as Jira and Confluence").
-                examples = _examples_start(low_clause, a, b) if full and duty else b
-                items = self._items(text, a, b, inside, low, named_only=not full or duty, read_from=examples)
+                # also the examples it gives: names of a kind of tool ("tools such as Jira and
+                # Confluence"), any features of a named tool ("MS Access, including query design").
+                names_from, features_from = self._examples(low, a, b, low_clause, inside) if full and duty else (b, b)
+                items = self._items(text, a, b, inside, low, named_only=not full or duty,
+                                    read_from=min(names_from, features_from))
                 first = 0
                 required = _required_in(doc, low_clause)
                 for i, (rs, re_, s, e) in enumerate(items):
@@ -372,7 +376,7 @@ class TaxonomyMatcher:
                         continue
                     if degree and (_holds(degree_starts, rs, re_) or _overlaps(fields, s, e)):
                         continue  # the degree statement itself, or a field of study
-                    free = full and (not duty or (s >= examples and _capitalised(text[s:e])))  # a name given as example
+                    free = full and (not duty or s >= features_from or (s >= names_from and _capitalised(text[s:e])))
                     listed = False  # a word of a list of skills: its concept is its own, not the next item's
                     if s < e and free and not (_in_brackets(text, a, s) and text[s:e].islower()) and (
                             (_is_name(text[s:e]) and not (i == 0 and _opening_word(text, a, s, e, items)))
@@ -383,6 +387,16 @@ class TaxonomyMatcher:
                         if phrase:
                             out.append(phrase)
         return _dedupe(out)
+
+    def _examples(self, low: str, a: int, b: int, low_clause: str, inside) -> tuple[int, int]:
+        """Where a clause [a, b) starts to give examples: names of a kind of tool ("... tools such
+        as Jira", "languages like Rust"), and features of a tool it names ("MS Access, including
+        query design"); ``b`` for either when it gives none. (``low``: the text lower-cased.)"""
+        m = _EXAMPLES_L.search(low_clause)
+        names_from = a + m.start(1) if m else b
+        m = _TOOL_EXAMPLES_L.search(low, a, b)
+        named_tool = m and any(me == m.start() and self.tax.skills[t]["kind"] == "tool" for _, me, t in inside)
+        return names_from, (m.start(1) if named_tool else b)
 
     def _how_work_is_done(self, text: str, end: int, sid: str) -> bool:
         """A soft skill named inside a task ("Collaborate with the depot team", "foster a
@@ -665,13 +679,6 @@ def _holds(starts: list[int], a: int, b: int) -> bool:
     """Does a match start within [a, b)? (``starts`` sorted.)"""
     i = bisect_left(starts, a)
     return i < len(starts) and starts[i] < b
-
-
-def _examples_start(low_clause: str, a: int, b: int) -> int:
-    """Where a clause starts to give examples ("... tools such as Jira", "languages like Rust"), as an
-    offset in the text; ``b`` when it gives none."""
-    m = _EXAMPLES_L.search(low_clause)
-    return a + m.end() if m else b
 
 
 def _capitalised(phrase: str) -> bool:
