@@ -305,3 +305,11 @@ def test_features_of_a_named_tool_in_a_long_requirement_sentence_are_read(nlp):
                         "with tools, including Tarnish, Quiver or Glassbox Deploy\n")
     assert {"report building", "form design", "table joins"} <= set(found)
     assert "Tarnish" in found  # "including" after a comma still introduces the examples
+
+
+def test_a_clause_that_lists_duties_names_no_ability(nlp):
+    text = ("Responsibilities\nAdditional responsibilities include risk management and strong vendor "
+            "relationships across regions.\nRequirements\n- Experience with Salesforce\n")
+    found = skills(nlp, text)
+    assert "risk management" not in found
+    assert "Salesforce" in found

@@ -216,6 +216,10 @@ _ASKING_LINE_L = for_lowered(re.compile(
 _MARKED_LINE_L = for_lowered(re.compile(r"\w+\W+\w+[^:]*\((?:preferred|required)\)\W*$", re.I))
 # A named tool, then its features ("MS Access, including report building, form design").
 _TOOL_EXAMPLES_L = for_lowered(re.compile(r",?\s+((?:including|such as|e\.g\.)\s)", re.I))
+# A clause that says it lists duties ("Additional responsibilities include ...", "you will be
+# responsible for ..."): its ability words describe the work, not the candidate.
+_DUTIES_L = for_lowered(re.compile(r"\b(?:responsibilities|duties|tasks) (?:include|will include|are)\b|"
+                                   r"\b(?:will be|are) responsible for\b", re.I))
 # What the job offers, not what it asks: "Opportunity to grow your sales skills", "the chance to ...".
 _OFFER = re.compile(r"(?:[^,.;:\n]*,\s*)?\W*(?:the |an? |great |unique )?(?:opportunit(?:y|ies)|chance) to\b", re.I)
 # The case-insensitive cues, compiled to run on the lower-cased text (see analysis.text.for_lowered).
@@ -314,7 +318,8 @@ class TaxonomyMatcher:
                 caps = [None] * len(clauses)
             else:
                 heading = bool(block.get("is_heading"))  # _capability or a candidate ask, in two scans
-                caps = [heading or bool(_CAPABILITY_CUE_L.search(low[a:b]) or _DOING_OR_ASK_L.search(low, a, b))
+                caps = [heading or bool((_CAPABILITY_CUE_L.search(low[a:b]) or _DOING_OR_ASK_L.search(low, a, b))
+                                        and not _DUTIES_L.search(low, a, b))
                         if _holds(starts, a, b) else False for a, b in clauses]
                 if not any(caps):
                     continue
@@ -332,7 +337,8 @@ class TaxonomyMatcher:
                 # only skills the taxonomy names are read from it; from a task, not its soft skills.
                 task = not cap and bool(_DUTY_START_L.match(low_clause))
                 duty = ((task or (not cap and _prose(clause)))
-                        and (cap is not None or not _capability(low, a, b, block)))
+                        and (cap is not None or not _capability(low, a, b, block))) or (
+                    cap is None and bool(_DUTIES_L.search(low_clause)))
                 task = task and duty
                 lo = bisect_left(starts, a)
                 inside = []
