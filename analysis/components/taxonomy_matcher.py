@@ -12,7 +12,9 @@ text are never read, nor are degree or eligibility statements. Two sources of sk
   stripped of filler ("excellent", "ability to", "5+ years of experience in") — the shortest
   phrase that names the skill. A phrase that names no taxonomy form gets its canonical from
   the taxonomy's cue stems ("thrive in a fast-paced environment" -> adaptability), else its own
-  normalised text.
+  normalised text. A requirement clause that is a duty ("Collaborate with the depot team...")
+  or a long sentence yields only taxonomy names (not the soft skills of a task), plus the
+  examples it gives of a kind of tool or of a named tool ("deployment tools including ...").
 
 Certifications and licences match full names anywhere a candidate could be asked for them;
 an acronym that several bodies share (CSP, CSAM, CPSM, CMA...) counts only with its context
