@@ -313,3 +313,13 @@ def test_a_clause_that_lists_duties_names_no_ability(nlp):
     found = skills(nlp, text)
     assert "risk management" not in found
     assert "Salesforce" in found
+
+
+def test_skill_words_of_a_job_title_or_team_name_in_the_intro_are_no_skills(nlp):
+    text = ("Northwind is looking for an experienced Full stack .NET Developer with strong skills to join the "
+            "Payroll OPEX team, reporting to the Director of Accounting.\n"
+            "Requirements\n- Experience with Tableau and .NET\n")
+    found = [(s["text"], s["start"]) for s in nlp(text)._.skills]
+    intro = [t for t, start in found if start < text.index("Requirements")]
+    assert not any(t in intro for t in (".NET", "Full stack", "Payroll", "Accounting"))
+    assert (".NET", text.rindex(".NET")) in found

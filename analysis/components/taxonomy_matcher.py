@@ -169,8 +169,9 @@ _HEAD_END = re.compile(r"\s+(?:at|of|in|on|for|with|within|across|to|from|under|
 _MODIFIER_CONCEPTS = ("dom.industry_vertical",)
 _ROLE_NOUN = re.compile(r"(?:^|[ \t])(?:Developer|Manager|Engineer|Representative|Specialist|Strategist|"
                         r"Analyst|Consultant|Director|Executive|Architect|Coordinator|Administrator|"
-                        r"Team|Group)s?\b")
-_ROLE_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w&.+#/-]*){0,3}?" + _ROLE_NOUN.pattern)  # capitalised words, then the role
+                        r"Team|Group|team|group|department)s?\b")
+_ROLE_AFTER = re.compile(r"(?:[ \t]+[A-Z.][\w&.+#/-]*){0,3}?" + _ROLE_NOUN.pattern)  # capitalised words, then the role
+_ROLE_OF = re.compile(r"(?:Manager|Director|Head|Vice President|VP)s? of[ \t]+$")  # "Director of Finance"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
 _INDUSTRY_HEADS = {
     "industry", "industries", "sector", "sectors", "space", "market", "markets", "vertical", "verticals",
@@ -655,9 +656,12 @@ def _mend_blocks(blocks: list[dict], starts: list[int], skill_spans) -> list[dic
 
 def _in_job_title(text: str, start: int, end: int) -> bool:
     """Whether a taxonomy form is a word of a job or team name ("a Senior Customer Success
-    Manager", "the Snowflake Sales Engineer"): outside requirement sections that names the
-    role, not a skill asked of the candidate."""
-    return text[start].isupper() and bool(_ROLE_NOUN.search(text[start:end]) or _ROLE_AFTER.match(text, end))
+    Manager", "the Snowflake Sales Engineer", "a Full stack .NET Developer", "the FP&A team",
+    "Director of Finance"): outside requirement sections that names the role, not a skill
+    asked of the candidate."""
+    return (text[start].isupper() or text[start] == ".") and bool(
+        _ROLE_NOUN.search(text[start:end]) or _ROLE_AFTER.match(text, end)
+        or _ROLE_OF.search(text, max(0, start - 30), start))
 
 
 def _in_brackets(text: str, clause_start: int, start: int) -> bool:
