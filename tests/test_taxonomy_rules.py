@@ -323,3 +323,9 @@ def test_skill_words_of_a_job_title_or_team_name_in_the_intro_are_no_skills(nlp)
     intro = [t for t, start in found if start < text.index("Requirements")]
     assert not any(t in intro for t in (".NET", "Full stack", "Payroll", "Accounting"))
     assert (".NET", text.rindex(".NET")) in found
+
+
+def test_an_industry_modifying_a_noun_in_a_long_item_gives_the_short_phrase(nlp):
+    found = skills(nlp, "A well-known regional government contractor client is seeking an interim VP of Finance "
+                        "with strong skills.\nRequirements\n- Experience with Tableau\n")
+    assert not any(len(t.split()) > 4 for t in found)  # no sentence passes for a phrase

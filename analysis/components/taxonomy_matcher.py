@@ -425,6 +425,10 @@ class TaxonomyMatcher:
                     and _modifies(text, me, raw_end)):
                 other = self._cue(text[s:ms] + " " + text[me:e])
                 if other and other != sid:
+                    if text.count(" ", s, e) >= _PROSE_WORDS:  # a sentence cut short: the industry and its noun
+                        noun = _NEXT_WORD.match(text, me, raw_end)
+                        other = self._cue(noun.group(1)) or other
+                        s, e = ms, noun.end()
                     out.append((s, e, other))
                     continue
             out.append((ms, me, sid))
