@@ -281,9 +281,10 @@ def test_a_phrase_about_a_named_owner_is_no_skill(nlp):
 def test_a_word_capitalised_only_because_it_opens_the_clause_is_no_name(nlp):
     found = skills(nlp, "Requirements\n- Building, configuring and patching depot terminals\n"
                         "- Cheerful and upbeat with customers\n"
-                        "- Tarnish, Quiver or Glassbox\n- Yardi experience a plus\n")
+                        "- Tarnish, Quiver or Glassbox\n- Yardi experience a plus\n"
+                        "- Kestrel or other property software\n")
     assert "Building" not in found and "Cheerful" not in found
-    assert {"Tarnish", "Quiver", "Glassbox", "Yardi"} <= set(found)  # names open lists and lines too
+    assert {"Tarnish", "Quiver", "Glassbox", "Yardi", "Kestrel"} <= set(found)  # names open lists and lines too
 
 
 def test_a_heading_like_line_that_asks_for_something_by_name_is_read(nlp):

@@ -192,6 +192,7 @@ _SENIOR_PARTY = re.compile(r"(?:\w+\s+)?(?:management|leadership|leaders|decisio
 _LONE_MODIFIER = re.compile(r"[a-z]+(?:i[sz]e|y[sz]e|ate|ify|al)", re.I)
 _SHARED_OBJECT = re.compile(r"\s+(?:and|or|&)\s+[a-z]+\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\b(?!\s+(?:and|or)\b)", re.I)
 _EXPERIENCE_WORD = re.compile(r"\b(?:experience|years?)\b", re.I)
+_WORD_CLASS_END = re.compile(r"(?:ing|ive|al|ed|ous|ful|ble|ic|ly)$")  # verb forms and adjectives
 _LIST_HEADS = ("skills", "abilities", "capabilities", "skill")
 _SKILLS_AFTER = re.compile(r"\s+(?:skills?|abilities|capabilities|proficiency)\b", re.I)
 # The posting describing the person it wants ("the successful candidate will adeptly...").
@@ -747,11 +748,14 @@ def _in_list_of_skills(text: str, s: int, e: int, clause: str) -> bool:
 
 
 def _opening_word(text: str, a: int, s: int, e: int, items) -> bool:
-    """A lone word capitalised only because it opens a clause whose next item is lower-case
-    ("Building, configuring and deploying", "Positive and enthusiastic"): no sign of a name.
+    """A lone word capitalised only because it opens a clause whose next item is lower-case, and
+    whose ending makes it a verb form or an adjective ("Building, configuring and deploying",
+    "Positive and enthusiastic"): no sign of a name ("Yardi or other property software" is one).
     A clause cut out of glued words ("SonarQube") does not open with a word of its own."""
     word = text[s:e]
-    if not (word.isalpha() and word[0].isupper() and word[1:].islower()) or len(items) < 2:
+    if not (word.isalpha() and word[0].isupper() and word[1:].islower() and _WORD_CLASS_END.search(word)):
+        return False
+    if len(items) < 2:
         return False
     if a > 0 and text[a - 1].isalpha():
         return False
