@@ -289,9 +289,11 @@ def test_a_word_capitalised_only_because_it_opens_the_clause_is_no_name(nlp):
 
 def test_a_heading_like_line_that_asks_for_something_by_name_is_read(nlp):
     found = skills(nlp, "Requirements\nKnowledge of fleet telematics\nSkills, Knowledge, Abilities\n"
-                        "Education, Experience, and Skills:\nStrong negotiation skills\n")
+                        "Education, Experience, and Skills:\nStrong negotiation skills\n"
+                        "Training, Licenses, Certifications\nKnowledge of the following:\n")
     assert "fleet telematics" in found
-    assert not any(t.lower() in ("skills", "knowledge", "abilities", "education", "experience") for t in found)
+    assert not any(t.lower() in ("skills", "knowledge", "abilities", "education", "experience", "training",
+                                 "licenses", "following") for t in found)
 
 
 def test_responsible_for_opens_a_duty(nlp):

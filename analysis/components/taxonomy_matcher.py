@@ -309,7 +309,7 @@ class TaxonomyMatcher:
             if block["section"] in NEVER_SECTIONS:
                 continue
             full = block["section"] in READ_SECTIONS and (
-                not block.get("is_heading") or _listing(text, block) or _asking_line(low, block))
+                not block.get("is_heading") or _listing(text, block, starts) or _asking_line(text, low, block))
             if block.get("is_heading") and not full and not _skill_line(text, block, starts):
                 continue
             if not full and not _holds(starts, block["start_char"], block["end_char"]):
@@ -611,19 +611,21 @@ def _skill_line(text: str, block: dict, starts: list[int]) -> bool:
             and bool(CAPABILITY_CUE.search(text, a, b) or _SKILL_WORDS.search(text, a, b)))
 
 
-def _listing(text: str, block: dict) -> bool:
-    """A heading-like line that is a comma list ("Clinical IT experience, Pharmacy IT, or Nursing
-    Informatics, preferred") is a requirement line, not a heading: headings list nothing (a
-    heading that names its topics ends in a colon: "Education, experience, and skills:")."""
+def _listing(text: str, block: dict, starts: list[int]) -> bool:
+    """A heading-like line that is a comma list naming a skill ("Clinical IT experience, Pharmacy
+    IT, or Nursing Informatics, preferred") is a requirement line, not a heading (a heading that
+    names its topics, "Education, Experience, and Skills:", names no skill and may end in a colon)."""
     a, b = block["start_char"], block["end_char"]
-    return text.count(",", a, b) >= 2 and not text[a:b].rstrip().endswith(":")
+    return text.count(",", a, b) >= 2 and not text[a:b].rstrip().endswith(":") and _holds(starts, a, b)
 
 
-def _asking_line(low: str, block: dict) -> bool:
+def _asking_line(text: str, low: str, block: dict) -> bool:
     """A heading-like line that asks for something by name ("Knowledge of CMMS systems",
     "Established book of business (preferred)") is a requirement line: a heading names no object.
     (``low``: the text lower-cased.)"""
     a, b = block["start_char"], block["end_char"]
+    if text[a:b].rstrip().endswith(":"):
+        return False  # "Knowledge of the role:" introduces a list
     return bool(_ASKING_LINE_L.match(low, a, b) or _MARKED_LINE_L.search(low, a, b))
 
 
