@@ -332,3 +332,12 @@ def test_an_industry_modifying_a_noun_in_a_long_item_gives_the_short_phrase(nlp)
     found = skills(nlp, "A well-known regional government contractor client is seeking an interim VP of Finance "
                         "with strong skills.\nRequirements\n- Experience with Tableau\n")
     assert not any(len(t.split()) > 4 for t in found)  # no sentence passes for a phrase
+
+
+def test_a_word_of_a_certification_name_is_no_skill_unless_it_is_the_tool(nlp):
+    doc = nlp("Preferred qualifications\n- Certified Payroll Professional (CPP) certification is strongly preferred\n"
+              "- Salesforce Certified Administrator credential\n- Strong Excel skills\n")
+    found = {s["text"] for s in doc._.skills}
+    assert "CPP" in {c["name"] for c in doc._.certifications}
+    assert "Payroll" not in found
+    assert "Salesforce" in found

@@ -247,6 +247,7 @@ class TaxonomyMatcher:
         self.tax = load()
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._tools = {sid for sid, row in self.tax.skills.items() if row["kind"] == "tool"}
         self._add(nlp, self.lower, {f"S{sid}": [] for sid in self.tax.skills}, self.tax.skill_forms, "S")
         self._add(nlp, self.cased, {}, self.tax.skill_cased, "S")
         self._add(nlp, self.lower, {}, self.tax.cert_forms, "C")
@@ -295,7 +296,7 @@ class TaxonomyMatcher:
             {"field": self.tax.fields[t]["field"], "cip": self.tax.fields[t]["cip"], "id": t, "start": a, "end": b}
             for a, b, t in found["F"]]
         doc._.certifications = certs = self._certifications(doc, found["C"], found["A"])
-        doc._.skills = _not_certifications(self._skills(doc, found["S"], found["F"]), certs)
+        doc._.skills = _not_certifications(self._skills(doc, found["S"], found["F"]), certs, self._tools)
         return doc
 
     # ------------------------------------------------------------------ skills
@@ -822,8 +823,14 @@ def _dedupe(skills: list[dict]) -> list[dict]:
     return out
 
 
-def _not_certifications(skills: list[dict], certs: list[dict]) -> list[dict]:
-    """Skills that are not a certification found in the same posting under its own name:
-    "Certified Strategic Account Manager (CSAM)" is one certification, not also a skill "CSAM"."""
+def _not_certifications(skills: list[dict], certs: list[dict], tools: set) -> list[dict]:
+    """Skills that are not a certification found in the same posting under its own name, nor a
+    word of one: "Certified Strategic Account Manager (CSAM)" is one certification, not also a
+    skill "CSAM"; "Certified Payroll Professional" names no skill "Payroll". The tool a
+    certificate is for is still a skill ("Salesforce certified Admin"). (``tools``: skill ids.)"""
+    if not certs:
+        return skills
     names = {str(c.get("name") or "").lower() for c in certs} | {str(c.get("text") or "").lower() for c in certs}
-    return [s for s in skills if str(s.get("text") or "").lower() not in names] if certs else skills
+    spans = [(c["start"], c["end"]) for c in certs]
+    return [s for s in skills if str(s.get("text") or "").lower() not in names
+            and (s.get("id") in tools or not any(a <= s["start"] and s["end"] <= b for a, b in spans))]
