@@ -342,8 +342,9 @@ class TaxonomyMatcher:
                 # only skills the taxonomy names are read from it; from a task, not its soft skills.
                 task = not cap and bool(_DUTY_START_L.match(low_clause))
                 duty = ((task or (not cap and _prose(clause)))
-                        and (cap is not None or not _capability(low, a, b, block))) or (
-                    cap is None and bool(_DUTIES_L.search(low_clause)))
+                        and (cap is not None or not _capability(low, a, b, block)))
+                if cap is None and _DUTIES_L.search(low_clause):
+                    duty = True  # "Additional responsibilities include ...", whatever ability word follows
                 task = task and duty
                 lo = bisect_left(starts, a)
                 inside = []
@@ -756,11 +757,8 @@ def _opening_word(text: str, a: int, s: int, e: int, items) -> bool:
     "Positive and enthusiastic"): no sign of a name ("Yardi or other property software" is one).
     A clause cut out of glued words ("SonarQube") does not open with a word of its own."""
     word = text[s:e]
-    if not (word.isalpha() and word[0].isupper() and word[1:].islower() and _WORD_CLASS_END.search(word)):
-        return False
-    if len(items) < 2:
-        return False
-    if a > 0 and text[a - 1].isalpha():
+    if (len(items) < 2 or not (word.isalpha() and word[0].isupper() and word[1:].islower())
+            or not _WORD_CLASS_END.search(word) or (a > 0 and text[a - 1].isalpha())):
         return False
     nxt_s, nxt_e = items[1][2], items[1][3]
     return nxt_s < nxt_e and text[nxt_s].islower()
