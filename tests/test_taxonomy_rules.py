@@ -199,3 +199,145 @@ def test_a_certification_acronym_in_brackets_is_not_also_a_skill(nlp):
     assert [c["name"] for c in doc._.certifications] == ["CSAM"]
     assert "CSAM" not in {s["text"] for s in doc._.skills}
     assert "negotiation" in {s["canonical"] for s in doc._.skills}
+
+
+def test_words_that_introduce_examples_are_not_part_of_the_example(nlp):
+    found = skills(nlp, "Requirements\n- Experience running single sign-on providers (SSO) such as Zentrix and Keyvault\n"
+                        "- Knowledge of ledger formats (including Ledgerly), and settlement files\n")
+    assert "Zentrix" in found and "Keyvault" in found
+    assert "Ledgerly" in found
+    assert not any(t.lower().startswith(("such as", "including")) for t in found)
+
+
+def test_names_given_as_examples_in_a_long_requirement_sentence_are_read(nlp):
+    found = skills(nlp, "Requirements\n- Version control and release management for the build pipelines "
+                        "of a large team, with tools such as Tarnish, Quiver or Glassbox Deploy\n"
+                        "- Five years as a Platform Team Lead in a firm with offices including Oslo\n")
+    assert {"Tarnish", "Quiver", "Glassbox Deploy"} <= set(found)
+    assert not any(t in found for t in ("Platform Team Lead", "Oslo"))  # a job title; not an example of a skill
+
+
+def test_every_word_of_a_short_list_of_skills_is_a_skill(nlp):
+    found = skills(nlp, "Requirements\n- Excellent drafting, proofreading, and filing skills\n"
+                        "- Good knowledge of warehouse processes, standards and forklifts in a large depot\n")
+    assert found.get("drafting") == "drafting"  # its own concept, not the next word's
+    assert "filing" in found
+    assert "standards" not in found and "forklifts" not in found  # no list of skills: lone words are topics
+
+
+def test_a_soft_skill_inside_a_task_is_no_requirement_but_a_tool_is(nlp):
+    found = skills(nlp, "Requirements\n- Collaborate with the depot managers to plan stock counts and supplier visits\n"
+                        "- Act as a mentor to foster a collaborative culture in the night shift\n"
+                        "- Keep delivery records up to date in Salesforce\n"
+                        "- Drive for Results – beat the quarterly plan\n"
+                        "- Strong communication skills\n")
+    assert not any(t.lower().startswith(("collaborat", "mentor")) for t in found)
+    assert found.get("Salesforce") == "Salesforce"  # a tool named in a task is still read
+    assert "Drive for Results" in found  # a label heading its line, not a task
+    assert "communication" in found.values()
+
+
+def test_an_adverb_before_the_task_verb_still_makes_a_task(nlp):
+    found = skills(nlp, "Requirements\n- Actively collaborate with the depot managers on weekly stock counts\n"
+                        "- Proactively drive faster turnarounds at the loading bays\n")
+    assert found == {}
+
+
+def test_a_hyphenated_compound_is_not_a_sentence_word(nlp):
+    found = skills(nlp, "Requirements\n- Experience with Quillon or other ledger-based platforms\n"
+                        "- Solid knowledge of rule-based engines, queues and schedulers\n")
+    assert "ledger-based platforms" in found and "rule-based engines" in found
+
+
+def test_a_three_letter_acronym_in_a_list_is_a_name(nlp):
+    found = skills(nlp, "Requirements\n- Good practical experience with QVX, ZRP and Lindell modelling\n")
+    assert "QVX" in found and "ZRP" in found
+
+
+def test_a_list_after_an_inline_label_is_no_sentence(nlp):
+    found = skills(nlp, "Requirements\n- Areas that your background includes: fleet telematics, route costing, "
+                        "Quillon and Tarn Reports\n")
+    assert {"fleet telematics", "route costing", "Quillon", "Tarn Reports"} <= set(found)
+
+
+def test_a_heading_like_comma_list_is_read_as_a_requirement_line(nlp):
+    found = skills(nlp, "Qualifications\nSalesforce experience, Depot IT, or Route Costing, preferred\n"
+                        "Strong negotiation skills\n")
+    assert {"Salesforce", "Depot IT", "Route Costing"} <= set(found)
+
+
+def test_it_the_acronym_is_no_pronoun_and_a_bachelors_is_a_degree(nlp):
+    found = skills(nlp, "Requirements\n- Two years in Depot IT, route costing and Quillon\n- Bachelors in IT field\n")
+    assert "Depot IT" in found
+    assert not any("Bachelors" in t for t in found)
+
+
+def test_a_phrase_about_a_named_owner_is_no_skill(nlp):
+    found = skills(nlp, "Requirements\n- Ability to embody and reflect Northwind’s core values\n- Experience with Quillon\n")
+    assert not any("Northwind" in t for t in found)
+    assert "Quillon" in found
+
+
+def test_a_word_capitalised_only_because_it_opens_the_clause_is_no_name(nlp):
+    found = skills(nlp, "Requirements\n- Building, configuring and patching depot terminals\n"
+                        "- Cheerful and upbeat with customers\n"
+                        "- Tarnish, Quiver or Glassbox\n- Yardi experience a plus\n"
+                        "- Kestrel or other property software\n")
+    assert "Building" not in found and "Cheerful" not in found
+    assert {"Tarnish", "Quiver", "Glassbox", "Yardi", "Kestrel"} <= set(found)  # names open lists and lines too
+
+
+def test_a_heading_like_line_that_asks_for_something_by_name_is_read(nlp):
+    found = skills(nlp, "Requirements\nKnowledge of fleet telematics\nSkills, Knowledge, Abilities\n"
+                        "Education, Experience, and Skills:\nStrong negotiation skills\n"
+                        "Training, Licenses, Certifications\nKnowledge of the following:\n")
+    assert "fleet telematics" in found
+    assert not any(t.lower() in ("skills", "knowledge", "abilities", "education", "experience", "training",
+                                 "licenses", "following") for t in found)
+
+
+def test_responsible_for_opens_a_duty(nlp):
+    found = skills(nlp, "Requirements\n- Responsible for yard layouts, crane rosters and fleet telematics\n")
+    assert "fleet telematics" not in found and "crane rosters" not in found
+
+
+def test_features_of_a_named_tool_in_a_long_requirement_sentence_are_read(nlp):
+    found = skills(nlp, "Requirements\n- Intermediate to advanced MS Access, including report building, form design, "
+                        "table joins and archive rules\n"
+                        "- Version control and release management for the build pipelines of a large team, "
+                        "with tools, including Tarnish, Quiver or Glassbox Deploy\n")
+    assert {"report building", "form design", "table joins"} <= set(found)
+    assert "Tarnish" in found  # "including" after a comma still introduces the examples
+
+
+def test_a_clause_that_lists_duties_names_no_ability(nlp):
+    text = ("Responsibilities\nAdditional responsibilities include risk management and strong vendor "
+            "relationships across regions.\nRequirements\n- Experience with Salesforce\n")
+    found = skills(nlp, text)
+    assert "risk management" not in found
+    assert "Salesforce" in found
+
+
+def test_skill_words_of_a_job_title_or_team_name_in_the_intro_are_no_skills(nlp):
+    text = ("Northwind is looking for an experienced Full stack .NET Developer with strong skills to join the "
+            "Payroll OPEX team, reporting to the Director of Accounting.\n"
+            "Requirements\n- Experience with Tableau and .NET\n")
+    found = [(s["text"], s["start"]) for s in nlp(text)._.skills]
+    intro = [t for t, start in found if start < text.index("Requirements")]
+    assert not any(t in intro for t in (".NET", "Full stack", "Payroll", "Accounting"))
+    assert (".NET", text.rindex(".NET")) in found
+
+
+def test_an_industry_modifying_a_noun_in_a_long_item_gives_the_short_phrase(nlp):
+    found = skills(nlp, "A well-known regional government contractor client is seeking an interim VP of Finance "
+                        "with strong skills.\nRequirements\n- Experience with Tableau\n")
+    assert not any(len(t.split()) > 4 for t in found)  # no sentence passes for a phrase
+
+
+def test_a_word_of_a_certification_name_is_no_skill_unless_it_is_the_tool(nlp):
+    doc = nlp("Preferred qualifications\n- Certified Payroll Professional (CPP) certification is strongly preferred\n"
+              "- Salesforce Certified Administrator credential\n- Strong Excel skills\n")
+    found = {s["text"] for s in doc._.skills}
+    assert "CPP" in {c["name"] for c in doc._.certifications}
+    assert "Payroll" not in found
+    assert "Salesforce" in found

@@ -12,7 +12,9 @@ text are never read, nor are degree or eligibility statements. Two sources of sk
   stripped of filler ("excellent", "ability to", "5+ years of experience in") — the shortest
   phrase that names the skill. A phrase that names no taxonomy form gets its canonical from
   the taxonomy's cue stems ("thrive in a fast-paced environment" -> adaptability), else its own
-  normalised text.
+  normalised text. A requirement clause that is a duty ("Collaborate with the depot team...")
+  or a long sentence yields only taxonomy names (not the soft skills of a task), plus the
+  examples it gives of a kind of tool or of a named tool ("deployment tools including ...").
 
 Certifications and licences match full names anywhere a candidate could be asked for them;
 an acronym that several bodies share (CSP, CSAM, CPSM, CMA...) counts only with its context
@@ -41,7 +43,7 @@ READ_SECTIONS = ("requirements", "preferred")
 NEVER_SECTIONS = ("company", "benefits", "legal")
 
 # Clauses that are not about skills at all.
-_DEGREE = re.compile(r"\b(degree|bachelor|master'?s|masters|diploma|ged\b|mba\b|ph\.?d|doctorate|associate'?s|"
+_DEGREE = re.compile(r"\b(degrees?|bachelor(?:'?s)?|master'?s|masters|diploma|ged\b|mba\b|ph\.?d|doctorate|associate'?s|"
                      r"b\.?s\.?|b\.?a\.?|m\.?s\.?|undergraduate|graduate of|accredited (college|university))\b", re.I)
 _ELIGIBILITY = re.compile(  # anchored at word starts, so that the engine tries few positions
     r"\b(?:authori[sz]ed to work|work authori[sz]ation|(?:visa|immigration|employment) sponsorship|"
@@ -59,10 +61,12 @@ _ELIGIBILITY = re.compile(  # anchored at word starts, so that the engine tries 
     r"other duties|as assigned|reasonable accommodation|parental leave|well-?being|mental health|"
     r"employee assistance|eap\b|kudos|perks?\b|discounts?\b|(?:non)?immigra\w*|located (?:in|within|near)|"
     r"resides?\b|eligib\w*|applications? (?:are |will be )?accepted|until (?:the position is )?filled)", re.I)
-# A duty, not an ability: the clause opens with an imperative or third-person task verb
-# ("Provide guidance...", "Maintains relationships...") and names no capability.
+# A duty, not an ability: the clause opens with an imperative or third-person task verb or with
+# "responsible for", maybe after an adverb ("Provide guidance...", "Maintains relationships...",
+# "Actively collaborate with...") and names no capability.
 _DUTY_START = re.compile(
-    r"\W*(?:provide|collaborate|keep|prepare|stay|participate|attend|maintain|work|manage|administer|"
+    r"\W*(?:(?:actively|proactively|seamlessly|regularly|jointly|continuously|consistently) )?"
+    r"(?:provide|collaborate|keep|prepare|stay|participate|attend|maintain|work|manage|administer|"
     r"address|build|act|research|support|encourage|ensure|develop|drive|oversee|coordinate|conduct|"
     r"create|identify|serve|represent|contribute|deliver|assist|perform|monitor|track|review|establish|"
     r"execute|implement|own|help|respond|promote|facilitate|foster|communicate|present|partner|lead|"
@@ -72,7 +76,8 @@ _DUTY_START = re.compile(
     r"leverage|utilize|use|follow|complete|organize|schedule|attend|answer|greet|input|enter|"
     r"investigate|interpret|translate|advocate|advise|consult|recommend|influence|align|shape|seek|"
     r"take|make|set|run|launch|scale|optimize|improve|expand|acquire|secure|source|write|draft|"
-    r"submit|file|compile|prepare|record|log|measure|forecast|budget|price|quote|demonstrate|host)"
+    r"submit|file|compile|prepare|record|log|measure|forecast|budget|price|quote|demonstrate|host|"
+    r"(?:be )?(?:responsible|accountable) for)"
     r"(?:s|es)?\b(?! (?:skills|abilities|experience)\b)", re.I)
 # First-person values statements ("I own my development") are not requirements.
 _FIRST_PERSON = re.compile(r"(?:^|\s)I(?:\s|$|')")
@@ -110,7 +115,10 @@ _LEAD = re.compile(
     r"mastery|aptitude|fluency|fluent|passion|desire|willingness|willing|eagerness|eager|"
     r"years?|months?|yrs?|\+|or more|more|equivalent|combination|level|demonstrate[sd]?|show(?:s|n)?|"
     r"must-have|must have|nice-to-have|is a plus|a plus|is|am|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|least|ll|ve)\b\s*)", re.I)
+    r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|least|ll|ve|"
+    # words that introduce examples, left at an item's start when a bracket or a comma cut it
+    # ("Identity Providers (IdP) such as Okta", "(including SSO)", "(e.g. Rust)")
+    r"such as|including|e\.g|i\.e|like(?!-)|especially|particularly|for example|for instance|namely)\b\s*)", re.I)
 # Trailing filler words, stripped one by one from the end ("negotiation skills are a plus").
 _TRAIL_WORDS = {
     "skill", "skills", "abilities", "ability", "experience", "knowledge", "expertise", "background",
@@ -127,13 +135,15 @@ _STOP_PIECES = re.compile(
     r"including|such|plus|minimum|preferred|required|must|strong|excellent|proven|good|great|high|"
     r"similar role|related field|similar field|field of study|similar .*|business|none|n/a)$", re.I)
 _MAX_PHRASE_WORDS = 12
+_ACRONYM = re.compile(r"[A-Z]{3}")
 _CERT_WORD = re.compile(r"certif|licen[cs]e|\.com\b", re.I)
-# A free phrase is a name, not a sentence fragment: no finite verbs, no clause openers.
+# A free phrase is a name, not a sentence fragment: no finite verbs, no clause openers (a word
+# inside a hyphenated compound does not count: "tree-based models").
 _FRAGMENT = re.compile(
-    r"\b(will|would|could|may|might|shall|is|are|was|were|be|been|being|has|have|had|does|do|did|"
-    r"not|no|if|when|where|whether|which|who|whom|whose|then|than|there|here|it|its|they|their|them|"
-    r"this|these|those|such|also|only|very|provided|based|including|include|includes|per|each|every)\b|"
-    r"\$|%|\d", re.I)
+    r"(?<!-)\b(will|would|could|may|might|shall|is|are|was|were|be|been|being|has|have|had|does|do|did|"
+    r"not|no|if|when|where|whether|which|who|whom|whose|then|than|there|here|they|their|them|"
+    r"this|these|those|such|also|only|very|provided|based|including|include|includes|per|each|every)\b(?!-)|"
+    r"\b(?-i:[Ii]ts?)\b|\$|%|\d", re.I)  # "it", not "IT"
 
 # A certificate the employer holds, not one it asks for.
 _COMPANY_HELD = re.compile(r"\b(we are|we're|we have been|our (company|facility|facilities|organization|"
@@ -145,6 +155,7 @@ _CERT_CUE = re.compile(r"(certif|licen[cs]|designation|credential|registered|cha
 _CERT_NOT = re.compile(r"^\s*(firm|firms|exam\s+prep|review course)\b", re.I)
 _CONTEXT_WINDOW = 250
 _PROSE_WORDS = 10  # a clause longer than this without a capability cue is prose, not a list item
+_LABEL_CHARS = 40  # an inline label ends in a colon this close to the start of its clause
 _CUE_REACH = 60  # characters after a free phrase searched for a cue
 
 
@@ -158,14 +169,17 @@ _HEAD_END = re.compile(r"\s+(?:at|of|in|on|for|with|within|across|to|from|under|
 _MODIFIER_CONCEPTS = ("dom.industry_vertical",)
 _ROLE_NOUN = re.compile(r"(?:^|[ \t])(?:Developer|Manager|Engineer|Representative|Specialist|Strategist|"
                         r"Analyst|Consultant|Director|Executive|Architect|Coordinator|Administrator|"
-                        r"Team|Group)s?\b")
-_ROLE_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w&.+#/-]*){0,3}?" + _ROLE_NOUN.pattern)  # capitalised words, then the role
+                        r"Team|Group|team|group|department)s?\b")
+_ROLE_AFTER = re.compile(r"(?:[ \t]+[A-Z.][\w&.+#/-]*){0,3}?" + _ROLE_NOUN.pattern)  # capitalised words, then the role
+_ROLE_OF = re.compile(r"(?:Manager|Director|Head|Vice President|VP)s? of[ \t]+$")  # "Director of Finance"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
 _INDUSTRY_HEADS = {
     "industry", "industries", "sector", "sectors", "space", "market", "markets", "vertical", "verticals",
     "experience", "background", "environment", "environments", "setting", "settings", "field", "company",
     "companies", "organization", "organizations", "clients", "customers", "accounts", "sales", "is",
     "are", "and", "or", "a", "an", "the", "preferred", "required", "strongly", "highly", "plus", "knowledge"}
+# A named owner after the phrase's first word: "reflect Acme's core values" (the employer's own).
+_OWNER = re.compile(r"\s[A-Z][\w&-]*['’]s\s+\w")
 _DETERMINER = re.compile(r"\b(?:the|a|an|any|every|our|your)\b", re.I)
 # Concepts about dealing with people, which the party named after "with" can narrow: "relationships
 # with senior executives" is stakeholder management, not relationship building in general.
@@ -178,6 +192,8 @@ _SENIOR_PARTY = re.compile(r"(?:\w+\s+)?(?:management|leadership|leaders|decisio
 _LONE_MODIFIER = re.compile(r"[a-z]+(?:i[sz]e|y[sz]e|ate|ify|al)", re.I)
 _SHARED_OBJECT = re.compile(r"\s+(?:and|or|&)\s+[a-z]+\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\b(?!\s+(?:and|or)\b)", re.I)
 _EXPERIENCE_WORD = re.compile(r"\b(?:experience|years?)\b", re.I)
+_WORD_CLASS_END = re.compile(r"(?:ing|ive|al|ed|ous|ful|ble|ic|ly)$")  # verb forms and adjectives
+_LIST_HEADS = ("skills", "abilities", "capabilities", "skill")
 _SKILLS_AFTER = re.compile(r"\s+(?:skills?|abilities|capabilities|proficiency)\b", re.I)
 # The posting describing the person it wants ("the successful candidate will adeptly...").
 _CANDIDATE_ASK = re.compile(r"\b(?:adept\w*|(?:ideal|successful|right) (?:candidate|person|individual)|"
@@ -187,6 +203,27 @@ _SKILL_WORDS = re.compile(r"\b(experience|proficien\w*|knowledge|skills?|advance
                           r"preferred|required|a plus)\b", re.I)
 
 
+# A kind of tool or technology, then the words after which the clause names examples of it
+# ("deployment tools including ...", "languages such as ..."; not "clients such as ...").
+_EXAMPLES_L = for_lowered(re.compile(
+    r"\b(?:tools?|tooling|technolog(?:y|ies)|languages?|platforms?|systems?|software|frameworks?|databases?|"
+    r"applications?|apps|suites?|packages?|librar(?:y|ies)|products?|solutions?|services|stacks?|providers?|"
+    r"methodolog(?:y|ies)|standards?|protocols?)\)?,?\s+((?:such as|including|e\.g\.|for example|for instance|like)\s)",
+    re.I))
+# A skill that heads its line as a label ("Drive for Results – beat the budget", "Teamwork: ...").
+_LABEL_END = re.compile(r"\s*(?::|\s[–—-])\s")
+# A line that opens by asking for an ability with its object, or that is marked preferred / required
+# in brackets after two words or more.
+_ASKING_LINE_L = for_lowered(re.compile(
+    r"\W*(?:knowledge of|proficien(?:cy|t) (?:with|in)|experience (?:with|in|using)|familiarity with|"
+    r"expertise (?:in|with)|understanding of)\s+\w", re.I))
+_MARKED_LINE_L = for_lowered(re.compile(r"\w+\W+\w+[^:]*\((?:preferred|required)\)\W*$", re.I))
+# A named tool, then its features ("MS Access, including report building, form design").
+_TOOL_EXAMPLES_L = for_lowered(re.compile(r",?\s+((?:including|such as|e\.g\.)\s)", re.I))
+# A clause that says it lists duties ("Additional responsibilities include ...", "you will be
+# responsible for ..."): its ability words describe the work, not the candidate.
+_DUTIES_L = for_lowered(re.compile(r"\b(?:responsibilities|duties|tasks) (?:include|will include|are)\b|"
+                                   r"\b(?:will be|are) responsible for\b", re.I))
 # What the job offers, not what it asks: "Opportunity to grow your sales skills", "the chance to ...".
 _OFFER = re.compile(r"(?:[^,.;:\n]*,\s*)?\W*(?:the |an? |great |unique )?(?:opportunit(?:y|ies)|chance) to\b", re.I)
 # The case-insensitive cues, compiled to run on the lower-cased text (see analysis.text.for_lowered).
@@ -210,6 +247,7 @@ class TaxonomyMatcher:
         self.tax = load()
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._tools = {sid for sid, row in self.tax.skills.items() if row["kind"] == "tool"}
         self._add(nlp, self.lower, {f"S{sid}": [] for sid in self.tax.skills}, self.tax.skill_forms, "S")
         self._add(nlp, self.cased, {}, self.tax.skill_cased, "S")
         self._add(nlp, self.lower, {}, self.tax.cert_forms, "C")
@@ -258,7 +296,7 @@ class TaxonomyMatcher:
             {"field": self.tax.fields[t]["field"], "cip": self.tax.fields[t]["cip"], "id": t, "start": a, "end": b}
             for a, b, t in found["F"]]
         doc._.certifications = certs = self._certifications(doc, found["C"], found["A"])
-        doc._.skills = _not_certifications(self._skills(doc, found["S"], found["F"]), certs)
+        doc._.skills = _not_certifications(self._skills(doc, found["S"], found["F"]), certs, self._tools)
         return doc
 
     # ------------------------------------------------------------------ skills
@@ -269,10 +307,12 @@ class TaxonomyMatcher:
         field_starts = [sp[0] for sp in field_spans]
         out: list[dict] = []
         for block in _mend_blocks(doc._.blocks or [], starts, skill_spans):
-            if block["section"] in NEVER_SECTIONS or (block.get("is_heading") and not _skill_line(
-                    text, block, starts)):
+            if block["section"] in NEVER_SECTIONS:
                 continue
-            full = block["section"] in READ_SECTIONS and not block.get("is_heading")
+            full = block["section"] in READ_SECTIONS and (
+                not block.get("is_heading") or _listing(text, block, starts) or _asking_line(text, low, block))
+            if block.get("is_heading") and not full and not _skill_line(text, block, starts):
+                continue
             if not full and not _holds(starts, block["start_char"], block["end_char"]):
                 continue  # elsewhere only named skills are read: a block naming none is skipped
             clauses = block.get("clauses")
@@ -283,7 +323,8 @@ class TaxonomyMatcher:
                 caps = [None] * len(clauses)
             else:
                 heading = bool(block.get("is_heading"))  # _capability or a candidate ask, in two scans
-                caps = [heading or bool(_CAPABILITY_CUE_L.search(low[a:b]) or _DOING_OR_ASK_L.search(low, a, b))
+                caps = [heading or bool((_CAPABILITY_CUE_L.search(low[a:b]) or _DOING_OR_ASK_L.search(low, a, b))
+                                        and not _DUTIES_L.search(low, a, b))
                         if _holds(starts, a, b) else False for a, b in clauses]
                 if not any(caps):
                     continue
@@ -298,9 +339,13 @@ class TaxonomyMatcher:
                 if _not_about_skills(clause, employer, low_clause):
                     continue
                 # A duty ("Provide guidance...") or a prose sentence that names no capability:
-                # only skills the taxonomy names are read from it.
-                duty = (not cap and (bool(_DUTY_START_L.match(low_clause)) or clause.count(" ") >= _PROSE_WORDS)
+                # only skills the taxonomy names are read from it; from a task, not its soft skills.
+                task = not cap and bool(_DUTY_START_L.match(low_clause))
+                duty = ((task or (not cap and _prose(clause)))
                         and (cap is not None or not _capability(low, a, b, block)))
+                if cap is None and _DUTIES_L.search(low_clause):
+                    duty = True  # "Additional responsibilities include ...", whatever ability word follows
+                task = task and duty
                 lo = bisect_left(starts, a)
                 inside = []
                 while lo < len(skill_spans) and skill_spans[lo][0] < b:
@@ -316,8 +361,12 @@ class TaxonomyMatcher:
                     inside = [(s, e, t) for s, e, t in inside if not _covers(fields, s, e)]
                     degree_starts = [ds for ds, _ in degree]
                 # Where no free phrase can be read (a duty, or outside requirement sections), only
-                # items holding a named skill need their filler stripped.
-                items = self._items(text, a, b, inside, low, named_only=not full or duty)
+                # items holding a named skill need their filler stripped; in a requirement's prose,
+                # also the examples it gives: names of a kind of tool ("tools such as Jira and
+                # Confluence"), any features of a named tool ("MS Access, including query design").
+                names_from, features_from = self._examples(low, a, b, low_clause, inside) if full and duty else (b, b)
+                items = self._items(text, a, b, inside, low, named_only=not full or duty,
+                                    read_from=min(names_from, features_from))
                 first = 0
                 required = _required_in(doc, low_clause)
                 for i, (rs, re_, s, e) in enumerate(items):
@@ -334,17 +383,39 @@ class TaxonomyMatcher:
                         named = self._modified(text, s, e, re_, named)
                     if named:
                         out.extend(self._skill(doc, ms, me, t, required(ms, me)) for ms, me, t in named
-                                   if full or not _in_job_title(text, ms, me))
+                                   if (full or not _in_job_title(text, ms, me))
+                                   and not (task and self._how_work_is_done(text, me, t)))
                         continue
                     if degree and (_holds(degree_starts, rs, re_) or _overlaps(fields, s, e)):
                         continue  # the degree statement itself, or a field of study
-                    if s < e and full and not duty and not (_in_brackets(text, a, s) and text[s:e].islower()) and (
-                            _is_name(text[s:e]) or self._single_cue_word(text[s:e])
-                            or _named_as_skill(text, s, e, re_)):
-                        phrase = self._phrase(doc, s, e, text[s:min(reach_end, e + _CUE_REACH)], required(s, e))
+                    free = full and (not duty or s >= features_from or (s >= names_from and _capitalised(text[s:e])))
+                    listed = False  # a word of a list of skills: its concept is its own, not the next item's
+                    if s < e and free and not (_in_brackets(text, a, s) and text[s:e].islower()) and (
+                            (_is_name(text[s:e]) and not (i == 0 and _opening_word(text, a, s, e, items)))
+                            or self._single_cue_word(text[s:e])
+                            or _named_as_skill(text, s, e, re_) or (listed := _in_list_of_skills(text, s, e, clause))):
+                        reach = text[s:e] if listed else text[s:min(reach_end, e + _CUE_REACH)]
+                        phrase = self._phrase(doc, s, e, reach, required(s, e))
                         if phrase:
                             out.append(phrase)
         return _dedupe(out)
+
+    def _examples(self, low: str, a: int, b: int, low_clause: str, inside) -> tuple[int, int]:
+        """Where a clause [a, b) starts to give examples: names of a kind of tool ("... tools such
+        as Jira", "languages like Rust"), and features of a tool it names ("MS Access, including
+        query design"); ``b`` for either when it gives none. (``low``: the text lower-cased.)"""
+        m = _EXAMPLES_L.search(low_clause)
+        names_from = a + m.start(1) if m else b
+        m = _TOOL_EXAMPLES_L.search(low, a, b)
+        named_tool = m and any(me == m.start() and self.tax.skills[t]["kind"] == "tool" for _, me, t in inside)
+        return names_from, (m.start(1) if named_tool else b)
+
+    def _how_work_is_done(self, text: str, end: int, sid: str) -> bool:
+        """A soft skill named inside a task ("Collaborate with the depot team", "foster a
+        collaborative culture", "Encourage innovative thinking") says how the work is done, not
+        an ability asked of the candidate; unless it heads its line as a label ("Drive for
+        Results – beat the plan")."""
+        return self.tax.skills[sid]["kind"] == "soft" and not _LABEL_END.match(text, end)
 
     def _modified(self, text: str, s: int, e: int, raw_end: int, named: list) -> list:
         """An industry named as the modifier of a noun that cues another concept ("managed care
@@ -357,14 +428,21 @@ class TaxonomyMatcher:
                     and _modifies(text, me, raw_end)):
                 other = self._cue(text[s:ms] + " " + text[me:e])
                 if other and other != sid:
+                    if text.count(" ", s, e) >= _PROSE_WORDS:  # a sentence cut short: the industry and its noun
+                        noun = _NEXT_WORD.match(text, me, raw_end)
+                        other = self._cue(noun.group(1)) or other
+                        s, e = ms, noun.end()
                     out.append((s, e, other))
                     continue
             out.append((ms, me, sid))
         return out
 
-    def _items(self, text: str, a: int, b: int, protected, low: str, named_only: bool = False) -> list[tuple[int, int]]:
+    def _items(self, text: str, a: int, b: int, protected, low: str, named_only: bool = False,
+               read_from: int | None = None) -> list[tuple[int, int]]:
         """A clause cut into items at separators outside taxonomy matches: (raw start, raw end,
-        start, end stripped of filler; start == end when no phrase is left)."""
+        start, end stripped of filler; start == end when no phrase is left). With ``named_only``
+        only items that hold a match, or that start at ``read_from`` or later, are stripped."""
+        read_from = b if read_from is None else read_from
         cuts = [a]
         starts = [s for s, _, _ in protected]  # sorted, not overlapping
         for m in _SEPARATORS.finditer(text, a, b):
@@ -374,7 +452,7 @@ class TaxonomyMatcher:
         cuts.append(b)
         items = []
         for rs, re_ in zip(cuts[::2], cuts[1::2]):
-            if named_only and not _overlaps(protected, rs, re_):
+            if named_only and rs < read_from and not _overlaps(protected, rs, re_):
                 items.append((rs, re_, rs, rs))  # not stripped: nothing is read from it
                 continue
             s, e = _strip(text, rs, re_, low)
@@ -396,8 +474,8 @@ class TaxonomyMatcher:
         if sid and _LONE_MODIFIER.fullmatch(phrase):
             shared = _SHARED_OBJECT.match(reach, len(phrase))
             sid = (shared and self._cue(shared.group(1))) or sid
-        if not sid and _DETERMINER.search(phrase):
-            return None  # "ensure the sub team": a piece of a sentence, not the name of a skill
+        if not sid and (_DETERMINER.search(phrase) or _OWNER.search(phrase)):
+            return None  # "ensure the sub team", "reflect Acme's values": a piece of a sentence, not a skill
         sid = sid or self._cue(reach)
         sid = self._party(sid, reach[len(phrase):]) if sid in _PARTY_CONCEPTS else sid
         if sid:
@@ -535,6 +613,24 @@ def _skill_line(text: str, block: dict, starts: list[int]) -> bool:
             and bool(CAPABILITY_CUE.search(text, a, b) or _SKILL_WORDS.search(text, a, b)))
 
 
+def _listing(text: str, block: dict, starts: list[int]) -> bool:
+    """A heading-like line that is a comma list naming a skill ("Clinical IT experience, Pharmacy
+    IT, or Nursing Informatics, preferred") is a requirement line, not a heading (a heading that
+    names its topics, "Education, Experience, and Skills:", names no skill and may end in a colon)."""
+    a, b = block["start_char"], block["end_char"]
+    return text.count(",", a, b) >= 2 and not text[a:b].rstrip().endswith(":") and _holds(starts, a, b)
+
+
+def _asking_line(text: str, low: str, block: dict) -> bool:
+    """A heading-like line that asks for something by name ("Knowledge of CMMS systems",
+    "Established book of business (preferred)") is a requirement line: a heading names no object.
+    (``low``: the text lower-cased.)"""
+    a, b = block["start_char"], block["end_char"]
+    if text[a:b].rstrip().endswith(":"):
+        return False  # "Knowledge of the role:" introduces a list
+    return bool(_ASKING_LINE_L.match(low, a, b) or _MARKED_LINE_L.search(low, a, b))
+
+
 def _straddled(starts: list[int], skill_spans, a: int, b: int, next_start: int) -> bool:
     """Does a taxonomy name start in [a, b) and run past next_start?"""
     i = bisect_left(starts, b) - 1  # the last match starting before b
@@ -569,9 +665,12 @@ def _mend_blocks(blocks: list[dict], starts: list[int], skill_spans) -> list[dic
 
 def _in_job_title(text: str, start: int, end: int) -> bool:
     """Whether a taxonomy form is a word of a job or team name ("a Senior Customer Success
-    Manager", "the Snowflake Sales Engineer"): outside requirement sections that names the
-    role, not a skill asked of the candidate."""
-    return text[start].isupper() and bool(_ROLE_NOUN.search(text[start:end]) or _ROLE_AFTER.match(text, end))
+    Manager", "the Snowflake Sales Engineer", "a Full stack .NET Developer", "the FP&A team",
+    "Director of Finance"): outside requirement sections that names the role, not a skill
+    asked of the candidate."""
+    return (text[start].isupper() or text[start] == ".") and bool(
+        _ROLE_NOUN.search(text[start:end]) or _ROLE_AFTER.match(text, end)
+        or _ROLE_OF.search(text, max(0, start - 30), start))
 
 
 def _in_brackets(text: str, clause_start: int, start: int) -> bool:
@@ -603,6 +702,19 @@ def _holds(starts: list[int], a: int, b: int) -> bool:
     return i < len(starts) and starts[i] < b
 
 
+def _capitalised(phrase: str) -> bool:
+    """Is every word of the phrase capitalised (or a number)? A product or technology name
+    ("Subversion", "Azure Portal"), not a common noun phrase nor a job title."""
+    return all(w[0].isupper() or w[0].isdigit() for w in phrase.split()) and not _ROLE_NOUN.search(phrase)
+
+
+def _prose(clause: str) -> bool:
+    """Is the clause a sentence rather than a list item? Counted after an inline label
+    ("Experience includes: billing, claims audits, HEDIS"), which only introduces a list."""
+    label = clause.find(": ", 0, _LABEL_CHARS)
+    return clause.count(" ", label + 2 if label >= 0 else 0) >= _PROSE_WORDS
+
+
 def _not_about_skills(clause: str, employer_voice: bool, low_clause: str) -> bool:
     """Eligibility, pay or legal terms, a label line, the employer speaking, a values motto."""
     return bool("@" in clause or "http" in clause or "www." in clause
@@ -632,13 +744,35 @@ def _named_as_skill(text: str, s: int, e: int, raw_end: int) -> bool:
     return e - s > 3 and _content_word(text[s:e]) and bool(_SKILLS_AFTER.match(text, e, raw_end))
 
 
+def _in_list_of_skills(text: str, s: int, e: int, clause: str) -> bool:
+    """One lower-case word in a short list that ends in "skills" / "abilities" shares that noun
+    ("strong planning, organizational and follow-up skills": planning skills)."""
+    return (e - s > 3 and " " not in text[s:e] and _content_word(text[s:e])
+            and clause.count(" ") < _PROSE_WORDS and clause.rstrip(" .;:!").lower().endswith(_LIST_HEADS))
+
+
+def _opening_word(text: str, a: int, s: int, e: int, items) -> bool:
+    """A lone word capitalised only because it opens a clause whose next item is lower-case, and
+    whose ending makes it a verb form or an adjective ("Building, configuring and deploying",
+    "Positive and enthusiastic"): no sign of a name ("Yardi or other property software" is one).
+    A clause cut out of glued words ("SonarQube") does not open with a word of its own."""
+    word = text[s:e]
+    if (len(items) < 2 or not (word.isalpha() and word[0].isupper() and word[1:].islower())
+            or not _WORD_CLASS_END.search(word) or (a > 0 and text[a - 1].isalpha())):
+        return False
+    nxt_s, nxt_e = items[1][2], items[1][3]
+    return nxt_s < nxt_e and text[nxt_s].islower()
+
+
 def _content_word(word: str) -> bool:
     return word.isalpha() and not _FRAGMENT.search(word) and not _STOP_PIECES.match(word)
 
 
 def _is_name(phrase: str) -> bool:
     """Could this free phrase name a skill? Not a fragment of a sentence, not a stub."""
-    if len(phrase) <= 3 or _FRAGMENT.search(phrase) or _CERT_WORD.search(phrase):
+    if len(phrase) <= 3:
+        return bool(_ACRONYM.fullmatch(phrase))  # "OOP", "BPC": a three-letter acronym names a method or tool
+    if _FRAGMENT.search(phrase) or _CERT_WORD.search(phrase):
         return False
     # One lower-case word ("processes", "standards") is a topic, not a skill; one capitalised
     # word mid-list is usually a named tool or method ("Okta", "Kanban").
@@ -687,8 +821,14 @@ def _dedupe(skills: list[dict]) -> list[dict]:
     return out
 
 
-def _not_certifications(skills: list[dict], certs: list[dict]) -> list[dict]:
-    """Skills that are not a certification found in the same posting under its own name:
-    "Certified Strategic Account Manager (CSAM)" is one certification, not also a skill "CSAM"."""
+def _not_certifications(skills: list[dict], certs: list[dict], tools: set) -> list[dict]:
+    """Skills that are not a certification found in the same posting under its own name, nor a
+    word of one: "Certified Strategic Account Manager (CSAM)" is one certification, not also a
+    skill "CSAM"; "Certified Payroll Professional" names no skill "Payroll". The tool a
+    certificate is for is still a skill ("Salesforce certified Admin"). (``tools``: skill ids.)"""
+    if not certs:
+        return skills
     names = {str(c.get("name") or "").lower() for c in certs} | {str(c.get("text") or "").lower() for c in certs}
-    return [s for s in skills if str(s.get("text") or "").lower() not in names] if certs else skills
+    spans = [(c["start"], c["end"]) for c in certs]
+    return [s for s in skills if str(s.get("text") or "").lower() not in names
+            and (s.get("id") in tools or not any(a <= s["start"] and s["end"] <= b for a, b in spans))]
