@@ -157,6 +157,7 @@ _CONTEXT_WINDOW = 250
 _PROSE_WORDS = 10  # a clause longer than this without a capability cue is prose, not a list item
 _LABEL_CHARS = 40  # an inline label ends in a colon this close to the start of its clause
 _CUE_REACH = 60  # characters after a free phrase searched for a cue
+_CUE_CACHE_SIZE = 200_000  # phrases whose cue is remembered (a few tens of MB at most)
 
 
 _WORD_START = re.compile(r"\b\w")
@@ -231,6 +232,8 @@ _OFFER = re.compile(r"(?:[^,.;:\n]*,\s*)?\W*(?:the |an? |great |unique )?(?:oppo
  _LABEL_LINE_L, _LEAD_L, _STOP_PIECES_L, _CAPABILITY_CUE_L, _EXPERIENCE_DOING_L, _OFFER_L) = map(for_lowered, (
     _CANDIDATE_ASK, _EMPLOYER_VOICE, _CANDIDATE_VOICE, _DUTY_START, _DEGREE, PREFERRED_CUE, _ELIGIBILITY,
     _LABEL_LINE, _LEAD, _STOP_PIECES, CAPABILITY_CUE, _EXPERIENCE_DOING, _OFFER))
+# A run of leading filler, as many words as stand there (one match instead of one per word).
+_LEADS_L = re.compile(f"(?:{_LEAD_L.pattern})+")
 # "Experience doing" or the posting describing its candidate: whether either stands in a clause.
 _DOING_OR_ASK_L = for_lowered(re.compile(f"(?:{_EXPERIENCE_DOING.pattern})|(?:{_CANDIDATE_ASK.pattern})", re.I))
 
@@ -265,6 +268,7 @@ class TaxonomyMatcher:
             self._cues.setdefault(stem[:3], []).append(((-len(bare), i), bare, stem.endswith("$"), sid))
         for entries in self._cues.values():
             entries.sort()
+        self._cue_cache: dict[str, str | None] = {}  # lower-cased phrase -> its cue's skill id
 
     @staticmethod
     def _add(nlp, matcher, _unused, forms: dict[str, str], kind: str) -> None:
@@ -502,6 +506,8 @@ class TaxonomyMatcher:
         """The skill whose cue stem stands in the phrase: the longest stem, then the earliest in
         taxonomy order ("external stakeholder interactions": stakeholder, not interact)."""
         low = phrase.lower()
+        if low in self._cue_cache:  # postings repeat their phrases ("communication skills", ...)
+            return self._cue_cache[low]
         best = None
         for m in _WORD_START.finditer(low):
             at = m.start()
@@ -514,6 +520,8 @@ class TaxonomyMatcher:
                         continue  # "initiative$": the whole word only, not "initiatives"
                     best = (rank, sid)
                     break
+        if len(self._cue_cache) < _CUE_CACHE_SIZE:
+            self._cue_cache[low] = best[1] if best else None
         return best[1] if best else None
 
     # ------------------------------------------------------------------ certifications
@@ -782,10 +790,8 @@ def _is_name(phrase: str) -> bool:
 def _strip(text: str, s: int, e: int, low: str) -> tuple[int, int]:
     """Shrink [s, e) past leading filler and trailing filler; empty when nothing names a skill.
     ``low``: the text lower-cased (same offsets)."""
-    while s < e:
-        m = _LEAD_L.match(low, s, e)
-        if not m or m.end() == s:
-            break
+    m = _LEADS_L.match(low, s, e)  # every filler word at the start, in one match
+    if m:
         s = m.end()
     while s < e:
         while e > s and not text[e - 1].isalnum():
