@@ -20,6 +20,12 @@ def nlp():
     return n
 
 
+def check_sections(text: str, expected: dict[str, str]) -> None:
+    """The section of the block holding each phrase (its first occurrence) is the one expected."""
+    doc = nlp()(text)
+    assert {phrase: section_at(doc, text.index(phrase)) for phrase in expected} == expected
+
+
 def test_glued_bullets_are_split_without_changing_text():
     text = "Grow the teams.Build pipelines\nFive years experienceStrong Excel skills and LinkedIn use"
     pieces = [text[a:b] for a, b in split_blocks(text)]
@@ -65,17 +71,19 @@ def test_preferred_cue_inside_requirements():
 def test_role_talk_is_not_company_blurb():
     text = ("About Acme\nAcme makes garden tools.\nThe Account Manager will be responsible for 40 stores.\n"
             "We are looking for someone with 3 years of retail experience.\n")
-    doc = nlp()(text)
-    assert section_at(doc, text.index("garden")) == "company"
-    assert section_at(doc, text.index("40 stores")) == "responsibilities"
-    assert section_at(doc, text.index("3 years")) == "responsibilities"
+    check_sections(text, {
+        "garden": "company",
+        "40 stores": "responsibilities",
+        "3 years": "responsibilities",
+    })
 
 
 def test_accountabilities_heading_is_responsibilities():
     text = "Key Accountabilities\nLook after forty garden-centre accounts\nWhat You Bring\nThree years in retail\n"
-    doc = nlp()(text)
-    assert section_at(doc, text.index("forty")) == "responsibilities"
-    assert section_at(doc, text.index("Three")) == "requirements"
+    check_sections(text, {
+        "forty": "responsibilities",
+        "Three": "requirements",
+    })
 
 
 def test_camel_case_names_are_not_glued_bullets():
@@ -92,12 +100,13 @@ def test_company_and_pay_paragraphs_end_the_requirements():
             "Seed catalogue updates\n"
             "Requirements\nForklift certification\n"
             "The base salary range for this role is $48,000 - $55,000 per year plus a quarterly commission.\n")
-    doc = nlp()(text)
-    assert section_at(doc, text.index("wholesale")) == "requirements"
-    assert section_at(doc, text.index("family-owned")) == "company"
-    assert section_at(doc, text.index("catalogue")) == "company"
-    assert section_at(doc, text.index("Forklift")) == "requirements"
-    assert section_at(doc, text.index("base salary")) == "benefits"
+    check_sections(text, {
+        "wholesale": "requirements",
+        "family-owned": "company",
+        "catalogue": "company",
+        "Forklift": "requirements",
+        "base salary": "benefits",
+    })
 
 
 def test_lead_in_lines_are_headings():
@@ -108,12 +117,13 @@ def test_lead_in_lines_are_headings():
             "What you will bring to the growing team at Green Thumb Supply Company:\nA valid driver's license\n"
             "This role requires\nFluent Portuguese\n"
             "Bonus points if you have\nA forklift certificate\n")
-    doc = nlp()(text)
-    assert section_at(doc, text.index("florists")) == "responsibilities"
-    assert section_at(doc, text.index("Two years")) == "requirements"
-    assert section_at(doc, text.index("driver's")) == "requirements"
-    assert section_at(doc, text.index("Portuguese")) == "requirements"
-    assert section_at(doc, text.index("forklift")) == "preferred"
+    check_sections(text, {
+        "florists": "responsibilities",
+        "Two years": "requirements",
+        "driver's": "requirements",
+        "Portuguese": "requirements",
+        "forklift": "preferred",
+    })
 
 
 def test_heading_wordings_for_needs_extras_and_rewards():
@@ -123,12 +133,13 @@ def test_heading_wordings_for_needs_extras_and_rewards():
             "Here is a good-to-have for the territory role at Fern & Fig:\nA forklift certificate\n"
             "Non-Essential Skills: Welsh\n"
             "What's in it for me?\nA company van\n")
-    doc = nlp()(text)
-    assert section_at(doc, text.index("garden centres")) == "responsibilities"
-    assert section_at(doc, text.index("Three years")) == "requirements"
-    assert section_at(doc, text.index("forklift")) == "preferred"
-    assert section_at(doc, text.index("Welsh")) == "preferred"
-    assert section_at(doc, text.index("company van")) == "benefits"
+    check_sections(text, {
+        "garden centres": "responsibilities",
+        "Three years": "requirements",
+        "forklift": "preferred",
+        "Welsh": "preferred",
+        "company van": "benefits",
+    })
 
 
 def test_capitalised_items_are_not_headings():
@@ -154,12 +165,13 @@ def test_benefit_lines_amid_requirements_are_benefits():
     text = ("What you bring\nTwo years of nursery sales\nExperience selling dental products\n"
             "Life insurance licence required\n"
             "Paid parental leave for your growing family\n401(k) with company match\nA clean driving record\n")
-    doc = nlp()(text)
-    assert section_at(doc, text.index("dental")) == "requirements"
-    assert section_at(doc, text.index("Life insurance")) == "requirements"
-    assert section_at(doc, text.index("parental")) == "benefits"
-    assert section_at(doc, text.index("401(k)")) == "benefits"
-    assert section_at(doc, text.index("driving record")) == "requirements"
+    check_sections(text, {
+        "dental": "requirements",
+        "Life insurance": "requirements",
+        "parental": "benefits",
+        "401(k)": "benefits",
+        "driving record": "requirements",
+    })
     text = "Requirements\nTwo years of nursery sales\nHealth savings account plus pre-tax savings401(k) match\n"
     assert section_at(nlp()(text), text.index("savings401")) == "benefits"  # glued to the word before
 
@@ -175,18 +187,20 @@ def test_additional_information_ends_a_list_and_love_if_you_is_preferred():
     text = ("Requirements\nTwo years of nursery sales\n"
             "We would love if you also have\nA forklift certificate\n"
             "Additional Information\nLife at Fern & Fig is sunny.\n")
-    doc = nlp()(text)
-    assert section_at(doc, text.index("forklift")) == "preferred"
-    assert section_at(doc, text.index("Life at")) == "other"
+    check_sections(text, {
+        "forklift": "preferred",
+        "Life at": "other",
+    })
 
 
 def test_a_field_line_labels_only_itself():
     """'Travel: up to 20%' inside a requirements list does not end the list."""
     text = ("Requirements\nTwo years of nursery sales\nWork Schedule: Monday To Friday\n"
             "Strong plant knowledge\n")
-    doc = nlp()(text)
-    assert section_at(doc, text.index("Monday")) == "other"
-    assert section_at(doc, text.index("plant knowledge")) == "requirements"
+    check_sections(text, {
+        "Monday": "other",
+        "plant knowledge": "requirements",
+    })
 
 
 def test_here_is_lead_in_sentence_and_named_headings():
@@ -218,11 +232,12 @@ def test_more_heading_wordings():
             "Who should apply?\nGrowers with two years of wholesale experience\n"
             "We already know you will also have\nA forklift certificate\n"
             "Life at Fern & Fig\nFriday barbecues in the glasshouse\n")
-    doc = nlp()(text)
-    assert section_at(doc, text.index("shrubs")) == "company"
-    assert section_at(doc, text.index("Growers")) == "requirements"
-    assert section_at(doc, text.index("forklift")) == "requirements"
-    assert section_at(doc, text.index("barbecues")) == "company"
+    check_sections(text, {
+        "shrubs": "company",
+        "Growers": "requirements",
+        "forklift": "requirements",
+        "barbecues": "company",
+    })
 
 
 def test_short_requirement_statements_are_not_headings():
@@ -244,6 +259,7 @@ def test_must_haves_heading_and_what_we_offer_you():
 
 def test_posting_metadata_headings_end_a_list():
     text = "Requirements\nTwo years of nursery sales\nEmployment Type\nFull-time\nRequisition ID:\n4471\n"
-    doc = nlp()(text)
-    assert section_at(doc, text.index("Full-time")) == "other"
-    assert section_at(doc, text.index("4471")) == "other"
+    check_sections(text, {
+        "Full-time": "other",
+        "4471": "other",
+    })
