@@ -16,8 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis.text import finditer_near, keyword_windows
-from analysis.components.sections import (PREFERRED_AFTER, PREFERRED_CUE, block_at, clause_at, doc_text, section_at,
-                                          statement_end, statement_start)
+from analysis.components.sections import (PREFERRED_AFTER, PREFERRED_CUE, block_at, clause_at, doc_lower, doc_text,
+                                          section_at, statement_end, statement_start)
 
 LEVELS = ["high_school", "associate", "bachelor", "master", "doctorate", "professional"]
 RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
@@ -65,7 +65,7 @@ _NOT_DEGREE_CONTEXT = re.compile(r"tuition|reimburse|scholarship|students?\b|alu
 def find_mentions(doc: Doc) -> list[dict]:
     text = doc_text(doc)
     mentions = []
-    windows = keyword_windows(text, _LOWER_KEYS, _EXACT_KEYS, before=30, after=70)
+    windows = keyword_windows(text, _LOWER_KEYS, _EXACT_KEYS, before=30, after=70, lowered=doc_lower(doc))
     for m in finditer_near(_LEVEL_RE, text, windows):
         level = m.lastgroup
         section = section_at(doc, m.start())

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis.text import finditer_near, keyword_windows
-from analysis.components.sections import block_at, clause_at, required_at, section_at, doc_text
+from analysis.components.sections import block_at, clause_at, doc_lower, doc_text, required_at, section_at
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -98,7 +98,7 @@ def _is_alternative(text: str, clause_start: int, start: int, end: int) -> bool:
 def find_statements(doc: Doc) -> list[dict]:
     text = doc_text(doc)
     out = []
-    windows = keyword_windows(text, ("year", "yr", "month"), before=48, after=12)
+    windows = keyword_windows(text, ("year", "yr", "month"), before=48, after=12, lowered=doc_lower(doc))
     for m in finditer_near(_STATEMENT, text, windows):
         if m.group("min").lower() in ("a", "an"):
             continue

@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis.components.sections import doc_text
+from analysis.components.sections import doc_lower, doc_text
 from analysis.text import finditer_near, keyword_windows
 
 _AM = re.compile(
@@ -56,8 +56,9 @@ _PEOPLE_KEYS = ("team", "staff", "employee", "department", "group", "people", "r
 _ENTRY_KEYS = ("entry", "career", "grad", "no experience", "no prior")
 
 
-def _near(rx: re.Pattern, text: str, keys: tuple[str, ...], before: int, after: int) -> bool:
-    return next(finditer_near(rx, text, keyword_windows(text, keys, before=before, after=after)), None) is not None
+def _near(rx: re.Pattern, text: str, keys: tuple[str, ...], before: int, after: int, low: str | None) -> bool:
+    windows = keyword_windows(text, keys, before=before, after=after, lowered=low)
+    return next(finditer_near(rx, text, windows), None) is not None
 
 
 def first_title_part(title: str) -> str:
@@ -100,14 +101,15 @@ def _family(phrase: str) -> str | None:
     return None
 
 
-def seniority(title: str, text: str) -> str:
+def seniority(title: str, text: str, low: str | None = None) -> str:
+    """The seniority level (``low``: the text lower-cased by ``analysis.text.lowered``, if known)."""
     part = first_title_part(title)
     for rx, level in ((_INTERN, "intern"), (_DIRECTOR, "director_plus"), (_SENIOR, "senior"), (_ENTRY, "entry")):
         if rx.search(part):
             return level
-    if _MANAGER_TITLE.search(part) and _near(_MANAGES_PEOPLE, text, _PEOPLE_KEYS, 110, 40):
+    if _MANAGER_TITLE.search(part) and _near(_MANAGES_PEOPLE, text, _PEOPLE_KEYS, 110, 40, low):
         return "manager"
-    if _near(_ENTRY_TEXT, text, _ENTRY_KEYS, 40, 40):
+    if _near(_ENTRY_TEXT, text, _ENTRY_KEYS, 40, 40, low):
         return "entry"
     return "mid"
 
@@ -124,7 +126,7 @@ def make_role_seniority(nlp: Language, name: str):
 
 class RoleSeniorityComponent:
     def __call__(self, doc: Doc) -> Doc:
-        title = doc._.title or ""
-        doc._.role_family = role_family(title, doc_text(doc))
-        doc._.seniority = seniority(title, doc_text(doc))
+        title, text = doc._.title or "", doc_text(doc)
+        doc._.role_family = role_family(title, text)
+        doc._.seniority = seniority(title, text, doc_lower(doc))
         return doc

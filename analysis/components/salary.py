@@ -15,9 +15,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis.text import finditer_near, keyword_windows, lowered_once
+from analysis.text import finditer_near, keyword_windows
 
-from analysis.components.sections import doc_text
+from analysis.components.sections import doc_lower, doc_text
 
 ANNUAL_FACTOR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
 
@@ -121,7 +121,7 @@ _UNSPECIFIED = re.compile(r"compensation|pay (?:range|scale|band)|salary range|e
 _BARE_KEYS = ("usd", "cad", "gbp", "eur", "dollars", "salary", "pay range", "compensation", "wage", "ote")
 
 
-def _candidates(text: str):
+def _candidates(text: str, lowered: str):
     money = keyword_windows(text, (), ("$", "£", "€", "USD", "CAD"), before=12, after=140)
     for m in finditer_near(_RANGE, text, money):
         if m.group("big1") or m.group("big2"):
@@ -132,7 +132,6 @@ def _candidates(text: str):
         if high is not None and k2 and not k1 and low < 1000:
             low *= 1000  # "$60-80K"
         yield m, low, high, m.group("code1") or m.group("code2"), m.group("cur1")
-    lowered = lowered_once(text)
     for m in finditer_near(_LABELLED, text, keyword_windows(text, ("min",), before=2, after=200, lowered=lowered)):
         if m.group("cur1") or m.group("cur2"):
             yield m, _value(m.group("amt1"), m.group("k1")), _value(m.group("amt2"), m.group("k2")), None, m.group("cur1")
@@ -153,7 +152,7 @@ def _candidates(text: str):
 def find_salary(doc: Doc) -> dict | None:
     text = doc_text(doc)
     best = None
-    for m, low, high, code, cur in _candidates(text):
+    for m, low, high, code, cur in _candidates(text, doc_lower(doc)):
         if high is not None and high < low:
             low, high = high, low
         if low <= 0 or (high is not None and high > 20 * max(low, 1) and low >= 100):

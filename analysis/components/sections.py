@@ -22,7 +22,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis.text import for_lowered, lowered_once, split_blocks, split_clauses
+from analysis.text import for_lowered, lowered, lowered_once, split_blocks, split_clauses
 
 SECTIONS = ("requirements", "preferred", "responsibilities", "benefits", "company", "legal", "other")
 
@@ -206,11 +206,13 @@ _FIELD = re.compile(r"[^:]{2,40}:\s*[^\s:]")
 _INLINE_HEADING = re.compile(r"^\s*([A-Za-z][A-Za-z '’&/()-]{2,60}?)\s*[:\-–—]\s+(?=\S)")
 
 
-def classify_blocks(text: str) -> list[dict]:
-    """Blocks of the text with their section and the heading they stand under."""
+def classify_blocks(text: str, low: str | None = None) -> list[dict]:
+    """Blocks of the text with their section and the heading they stand under (``low``: the
+    text lower-cased by ``analysis.text.lowered``, when the caller has it)."""
     blocks = []
     current, heading = "other", None
-    low = lowered_once(text)
+    if low is None:
+        low = lowered_once(text)
     for start, end in split_blocks(text):
         line = text[start:end]
         section = None
@@ -346,12 +348,12 @@ def doc_text(doc: Doc) -> str:
 class SectionIndex:
     """Blocks of one Doc with fast lookups; kept on ``doc._.sections`` (extension access is slow)."""
 
-    def __init__(self, text: str, blocks: list[dict]):
+    def __init__(self, text: str, blocks: list[dict], lower: str | None = None):
         self.text = text
         self.blocks = blocks
         self.starts = [b["start_char"] for b in blocks]
         self.clause_cues: dict[tuple[int, int], tuple[bool, bool]] = {}
-        self._lower: str | None = None
+        self._lower = lower
 
     @property
     def lower(self) -> str:
@@ -426,6 +428,11 @@ def section_index(doc: Doc) -> SectionIndex:
 
 
 _index = section_index
+
+
+def doc_lower(doc: Doc) -> str:
+    """The Doc's text lower-cased (``analysis.text.lowered``: same offsets), computed once per Doc."""
+    return _index(doc).lower
 
 
 def block_at(doc: Doc, char: int) -> dict | None:
@@ -529,7 +536,10 @@ class SectionsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        index = SectionIndex(text, classify_blocks(text))
+        # The lower-cased text is kept on the index for every later component: nlp.pipe runs a
+        # batch component by component, so a cache of the last text lowered would always miss.
+        low = lowered(text)
+        index = SectionIndex(text, classify_blocks(text, low), low)
         doc._.blocks, doc._.sections = index.blocks, index
         _LAST[0], _LAST[1] = doc, index
         return doc

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis.text import finditer_near, keyword_windows
-from analysis.components.sections import block_at, doc_text, section_at
+from analysis.components.sections import block_at, doc_lower, doc_text, section_at
 
 # Each pattern opens with a look-ahead of the characters its matches can start with: the engine
 # skips every other position at once instead of trying each alternative there.
@@ -92,7 +92,7 @@ def decide(title: str, doc: Doc) -> dict:
     if re.search(r"\bon[- ]?site\b|\bin[- ]office\b", title, re.I):
         return {"mode": "onsite", "evidence": []}
     text = doc_text(doc)
-    windows = keyword_windows(text, _KEYS, before=90, after=90)
+    windows = keyword_windows(text, _KEYS, before=90, after=90, lowered=doc_lower(doc))
     remote, hybrid, onsite = (_hits(rx, text, doc, windows) for rx in (_REMOTE, _HYBRID, _ONSITE))
     ev = lambda ms: [{"start": m.start(), "end": m.end()} for m in ms[:3]]  # noqa: E731
     if remote and hybrid:
