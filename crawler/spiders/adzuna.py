@@ -14,7 +14,6 @@ import re
 
 from crawler import normalize as nz
 from crawler.spiders.base import BoardSpider
-from errors import AmscoutError
 
 # Adzuna's countries and the currency its salaries are given in.
 CURRENCIES = {
@@ -32,17 +31,13 @@ class AdzunaSpider(BoardSpider):
     what = "account manager"
     page_size = 50
 
+    required_env = ("ADZUNA_APP_ID", "ADZUNA_APP_KEY")
+    source_label = "Adzuna"
+    key_help = "a free key from https://developer.adzuna.com"
+
     def __init__(self, *args, **kwargs):
-        self.check_ready()
         super().__init__(*args, **kwargs)
         self.boards = [b.lower() for b in self.boards]
-
-    @classmethod
-    def check_ready(cls) -> None:
-        if not (os.environ.get("ADZUNA_APP_ID") and os.environ.get("ADZUNA_APP_KEY")):
-            raise AmscoutError(
-                "Adzuna needs ADZUNA_APP_ID and ADZUNA_APP_KEY in the environment "
-                "(a free key from https://developer.adzuna.com).")
 
     def board_requests(self, board):
         if board not in CURRENCIES:

@@ -21,6 +21,7 @@ A spider asks one API per board (a company's token on Greenhouse, Lever, ...) an
 from __future__ import annotations
 
 import json
+import os
 import re
 from typing import Any, Iterable
 from urllib.parse import quote, urlencode
@@ -32,6 +33,7 @@ from twisted.python.failure import Failure
 from crawler.items import Posting, posting_id
 from crawler.normalize import html_to_text
 from crawler.roles import is_account_management
+from errors import AmscoutError
 
 
 class BoardSpider(scrapy.Spider):
@@ -41,8 +43,13 @@ class BoardSpider(scrapy.Spider):
     api_base = "https://example.invalid"   # scheme and host of the real API; subclasses set it
     default_boards: list[str] = []           # used when no board is given (keyed aggregators)
     default_max_pages: int | None = None
+    # Keyed APIs: the environment variables the spider needs, and where a user gets them.
+    required_env: tuple[str, ...] = ()
+    source_label = ""
+    key_help = ""
 
     def __init__(self, boards=None, base_url=None, max_pages=None, companies=None, *args, **kwargs):
+        self.check_ready()
         super().__init__(*args, **kwargs)
         self.boards = self._board_list(boards) or list(self.default_boards)
         self.companies = dict(companies or {})
@@ -51,7 +58,12 @@ class BoardSpider(scrapy.Spider):
 
     @classmethod
     def check_ready(cls) -> None:
-        """Raise ``errors.AmscoutError`` when this spider cannot run; most always can."""
+        """Raise ``errors.AmscoutError`` when this spider cannot run: a keyed API without its
+        environment variables (``required_env``). The open APIs always can."""
+        missing = [name for name in cls.required_env if not os.environ.get(name)]
+        if missing:
+            raise AmscoutError(f"{cls.source_label} needs {' and '.join(cls.required_env)} in the environment "
+                               f"({cls.key_help}).")
 
     @staticmethod
     def _board_list(boards) -> list[str]:

@@ -27,7 +27,6 @@ import os
 
 from crawler import normalize as nz
 from crawler.spiders.base import BoardSpider
-from errors import AmscoutError
 
 ALL = "all"
 # Title wordings of the account-management family as federal announcements use them.
@@ -46,17 +45,13 @@ class USAJobsSpider(BoardSpider):
     default_max_pages = 10
     page_size = 500
 
+    required_env = ("USAJOBS_API_KEY", "USAJOBS_EMAIL")
+    source_label = "USAJOBS"
+    key_help = "a free key from https://developer.usajobs.gov, and the e-mail it was issued to"
+
     def __init__(self, *args, **kwargs):
-        self.check_ready()
         super().__init__(*args, **kwargs)
         self.seen: dict[str, set] = {}   # board -> ids already yielded (a job matches several wordings)
-
-    @classmethod
-    def check_ready(cls) -> None:
-        if not (os.environ.get("USAJOBS_API_KEY") and os.environ.get("USAJOBS_EMAIL")):
-            raise AmscoutError(
-                "USAJOBS needs USAJOBS_API_KEY and USAJOBS_EMAIL (the e-mail the key was issued to) "
-                "in the environment (a free key from https://developer.usajobs.gov).")
 
     def board_requests(self, board):
         for wording in (WORDINGS if board == ALL else (board,)):
