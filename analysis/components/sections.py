@@ -112,12 +112,28 @@ _LEAD_IN = re.compile(r"(?:(?:this|the) (?:role|position|job) (?:requires|calls 
 
 
 def _heading_section(label: str) -> str | None:
-    """The section a heading text names, or None (the first cue group in priority order)."""
-    label = label.lower()  # the cues run case-sensitively on lower-cased text (faster than re.I)
-    if _HEADING_OTHER_L.search(label):
-        return _HEADING_RES[0][0]
-    found = {m.lastgroup for m in _HEADING_ANY_L.finditer(label)}
-    return min(found, key=_PRIORITY.get) if found else None
+    """The section a heading text names, or None (the first cue group in priority order).
+
+    Remembered per label: postings share their headings ("Qualifications", "About Us"), and
+    the cues scan every character of a label."""
+    try:
+        return _HEADING_SEEN[label]
+    except KeyError:
+        pass
+    if len(_HEADING_SEEN) >= _HEADING_SEEN_MAX:
+        _HEADING_SEEN.clear()
+    low = label.lower()  # the cues run case-sensitively on lower-cased text (faster than re.I)
+    if _HEADING_OTHER_L.search(low):
+        named = _HEADING_RES[0][0]
+    else:
+        found = {m.lastgroup for m in _HEADING_ANY_L.finditer(low)}
+        named = min(found, key=_PRIORITY.get) if found else None
+    _HEADING_SEEN[label] = named
+    return named
+
+
+_HEADING_SEEN: dict[str, str | None] = {}
+_HEADING_SEEN_MAX = 20_000
 
 
 _SMALL_WORDS = {"a", "an", "and", "the", "of", "to", "for", "in", "on", "with", "at", "by", "or", "&", "you", "we"}
@@ -139,7 +155,9 @@ def _looks_like_heading(text: str) -> bool:
     stripped = text.strip(" \t*#:-–—•?!()")
     if not stripped:
         return False
-    end = _TRAILING_LABEL.sub("", text.rstrip()) or text.rstrip()  # "Do you have what it takes? (Requirements)"
+    end = text.rstrip()
+    if end.endswith(")"):  # "Do you have what it takes? (Requirements)"
+        end = _TRAILING_LABEL.sub("", end) or end
     # A colon announces a list, so an introducing sentence may be longer ("What you will bring to
     # the team at Acme:"); so may a sentence that says it introduces one ("Here is how you will benefit.").
     colon = end.endswith((":", ":-"))
@@ -181,11 +199,15 @@ _NAME_WORD = re.compile(r"[A-Za-z0-9][a-z0-9]*[A-Z]")
 def _flagged_item(text: str) -> bool:
     """An item that carries its own flag ("Established book of business (Preferred)", "Pension
     eligible"): the words before the flag name no part of a posting ("Minimum Required" does)."""
+    if text[-1:] not in _FLAG_LAST:  # most lines: the flag words end in none of these letters
+        return False
     m = _FLAG_END.search(text)
     return bool(m) and _heading_section(text[:m.start() + 1]) is None
 
 
 _FLAG_END = re.compile(r"\S\s+\(?(?:strongly |highly )?(?:preferred|required|desired|eligible|a plus)\)?$", re.I)
+# The last letters _FLAG_END can end on before an optional ")" ("ſ" is an "s" to re.I).
+_FLAG_LAST = "dDeEsSſ)\n"
 
 
 # A label in brackets after a heading's own words: "(Requirements)", "(Responsibilities)".
