@@ -51,26 +51,29 @@ def _span(start: int, end: int) -> dict:
 
 def doc_to_record(doc, posting_id: str, version: str | None = None) -> dict:
     """The prediction record (README.md of the eval set) for one processed Doc."""
-    from analysis.components.sections import doc_text, section_at
+    from analysis.components.sections import section_index
 
-    degree = doc._.degree or {}
-    exp = doc._.experience or {}
-    salary = doc._.salary
+    ext = doc._  # each ``doc._`` builds an accessor: once per record
+    index = section_index(doc)
+    text, section = index.text, index.section
+    degree = ext.degree or {}
+    exp = ext.experience or {}
+    salary = ext.salary
     skills = []
-    for s in _ext(doc, "skills"):
-        skills.append({"start": s["start"], "end": s["end"], "text": s.get("text", doc_text(doc)[s["start"]:s["end"]]),
+    for s in _ext(ext, "skills"):
+        skills.append({"start": s["start"], "end": s["end"], "text": s.get("text", text[s["start"]:s["end"]]),
                        "canonical": s.get("canonical"), "required": s.get("required"),
                        "id": s.get("id"), "esco": s.get("esco"), "onet": s.get("onet"),
-                       "section": section_at(doc, s["start"])})
+                       "section": section(s["start"])})
     certs = []
-    for c in _ext(doc, "certifications"):
-        certs.append({"name": c.get("name"), "text": c.get("text", doc_text(doc)[c["start"]:c["end"]]),
+    for c in _ext(ext, "certifications"):
+        certs.append({"name": c.get("name"), "text": c.get("text", text[c["start"]:c["end"]]),
                       "start": c["start"], "end": c["end"], "required": c.get("required"),
-                      "id": c.get("id"), "section": section_at(doc, c["start"])})
+                      "id": c.get("id"), "section": section(c["start"])})
     return {
         "id": posting_id,
-        "role_family": doc._.role_family or "other",
-        "seniority": doc._.seniority or "mid",
+        "role_family": ext.role_family or "other",
+        "seniority": ext.seniority or "mid",
         "degree_required": degree.get("required"),
         "degree_preferred": degree.get("preferred"),
         "degree_or_equivalent": bool(degree.get("or_equivalent")),
@@ -81,7 +84,7 @@ def doc_to_record(doc, posting_id: str, version: str | None = None) -> dict:
         "experience_preferred_years": exp.get("preferred_years"),
         "certifications": certs,
         "salary": dict(salary) if salary else None,
-        "work_mode": (doc._.work_mode or {}).get("mode", "unspecified"),
+        "work_mode": (ext.work_mode or {}).get("mode", "unspecified"),
         "skills": skills,
         "degree_evidence": [_span(e["start"], e["end"]) for e in degree.get("evidence") or []],
         "experience_evidence": [_span(e["start"], e["end"]) for e in exp.get("evidence") or []],
@@ -89,9 +92,9 @@ def doc_to_record(doc, posting_id: str, version: str | None = None) -> dict:
     }
 
 
-def _ext(doc, name: str) -> list[dict]:
-    from spacy.tokens import Doc
-    return list(getattr(doc._, name) or []) if Doc.has_extension(name) else []
+def _ext(ext, name: str) -> list[dict]:
+    """The list a Doc extension holds (``ext`` is ``doc._``); empty when it is not registered."""
+    return list(getattr(ext, name, None) or [])
 
 
 # --------------------------------------------------------------------------- postings -> records
