@@ -117,6 +117,9 @@ def _kind(text: str, start: int, end: int) -> str:
 _UNSPECIFIED = re.compile(r"compensation|pay (?:range|scale|band)|salary range|earnings|\bpay\b|\brange\b", re.I)
 
 
+# What every _BARE match holds (its first figure's last digit to its second figure's first), found
+# by a scan for digits.
+_BARE_HINT = re.compile(rf"\d{_K}?{_SEP}\d")
 # Figures without a currency sign count only near one of these words.
 _BARE_KEYS = ("usd", "cad", "gbp", "eur", "dollars", "salary", "pay range", "compensation", "wage", "ote")
 
@@ -132,10 +135,12 @@ def _candidates(text: str, lowered: str):
         if high is not None and k2 and not k1 and low < 1000:
             low *= 1000  # "$60-80K"
         yield m, low, high, m.group("code1") or m.group("code2"), m.group("cur1")
-    for m in finditer_near(_LABELLED, text, keyword_windows(text, ("min",), before=2, after=200, lowered=lowered)):
+    labelled = keyword_windows(text, ("min",), before=2, after=200, lowered=lowered) if "max" in lowered else []
+    for m in finditer_near(_LABELLED, text, labelled):
         if m.group("cur1") or m.group("cur2"):
             yield m, _value(m.group("amt1"), m.group("k1")), _value(m.group("amt2"), m.group("k2")), None, m.group("cur1")
-    bare_windows = keyword_windows(text, _BARE_KEYS, before=40, after=100, lowered=lowered)
+    # Most postings hold no figure-separator-figure at all: then no window is worth finding.
+    bare_windows = keyword_windows(text, _BARE_KEYS, before=40, after=100, lowered=lowered) if _BARE_HINT.search(text) else []
     for m in finditer_near(_BARE, text, bare_windows):
         k1, k2 = m.group("k1"), m.group("k2")
         low, high = _value(m.group("amt1"), k1), _value(m.group("amt2"), k2)
