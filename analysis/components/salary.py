@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis.text import finditer_near, keyword_windows
+from analysis.text import finditer_near, for_lowered, keyword_windows
 
 from analysis.components.sections import doc_lower, doc_text
 
@@ -96,22 +96,23 @@ def _period(text: str, start: int, end: int, low: float) -> str:
     return "year"
 
 
-def _kind(text: str, start: int, end: int) -> str:
-    """ote / base / unspecified from the cue nearest the figure ("$65K base / $130K OTE": base).
+def _kind(low: str, start: int, end: int) -> str:
+    """ote / base / unspecified from the cue nearest the figure ("$65K base / $130K OTE": base),
+    read on ``low``, the text lower-cased (``analysis.text.lowered``).
 
     A label before the figure ("Base Salary: $51,500") beats a word after it; a figure with no cue
     at all is plain pay (base); "compensation" or "pay range" alone leaves it unspecified.
     """
-    a, b = max(0, start - 160), min(len(text), end + 90)
+    a, b = max(0, start - 160), min(len(low), end + 90)
     best = None
-    for kind, rx in (("ote", _OTE), ("base", _BASE)):
-        for m in rx.finditer(text, a, b):
+    for kind, rx in (("ote", _OTE_L), ("base", _BASE_L)):
+        for m in rx.finditer(low, a, b):
             distance = start - m.end() if m.end() <= start else 10 + m.start() - end
             if best is None or max(0, distance) < best[0]:
                 best = (max(0, distance), kind)
     if best:
         return best[1]
-    return "unspecified" if _UNSPECIFIED.search(text, a, b) else "base"
+    return "unspecified" if _UNSPECIFIED_L.search(low, a, b) else "base"
 
 
 _UNSPECIFIED = re.compile(r"compensation|pay (?:range|scale|band)|salary range|earnings|\bpay\b|\brange\b", re.I)
@@ -155,22 +156,23 @@ def _candidates(text: str, lowered: str):
 
 
 def find_salary(doc: Doc) -> dict | None:
-    text = doc_text(doc)
+    text, lowered_text = doc_text(doc), doc_lower(doc)
     best = None
-    for m, low, high, code, cur in _candidates(text, doc_lower(doc)):
+    for m, low, high, code, cur in _candidates(text, lowered_text):
         if high is not None and high < low:
             low, high = high, low
         if low <= 0 or (high is not None and high > 20 * max(low, 1) and low >= 100):
             high = None if high and high > 20 * low else high
-        before = text[max(0, m.start() - 80):m.start()]
-        after = text[m.end():m.end() + 40]
+        if low < 7:
+            continue
+        # the cues around the figure, read on the lower-cased text
+        before = lowered_text[max(0, m.start() - 80):m.start()]
+        after = lowered_text[m.end():m.end() + 40]
         single = high is None or m.group("amt2") is None
         near = before[-40:] + " " + after[:25]
-        if _ONE_OFF.search(near) or (_NOT_PAY.search(near) and not _PAY_CONTEXT.search(before[-30:])):
+        if _ONE_OFF_L.search(near) or (_NOT_PAY_L.search(near) and not _PAY_CONTEXT_L.search(before[-30:])):
             continue
-        if single and not _PAY_CONTEXT.search(before[-60:] + " " + after):
-            continue
-        if low < 7:
+        if single and not _PAY_CONTEXT_L.search(before[-60:] + " " + after):
             continue
         hi = high if high is not None else low
         cand = (m.start(), m, low, hi, code, cur)
@@ -183,7 +185,7 @@ def find_salary(doc: Doc) -> dict | None:
     currency = _currency(code, cur)
     return {
         "min": _clean(low), "max": _clean(hi), "period": period, "currency": currency,
-        "kind": _kind(text, m.start(), m.end()), "text": text[m.start():m.end()],
+        "kind": _kind(lowered_text, m.start(), m.end()), "text": text[m.start():m.end()],
         "start": m.start(), "end": m.end(),
         "annual_min": round(low * ANNUAL_FACTOR[period], 2), "annual_max": round(hi * ANNUAL_FACTOR[period], 2),
     }
@@ -202,6 +204,13 @@ def _currency(code: str | None, cur: str | None) -> str:
 
 def _clean(x: float):
     return int(x) if float(x).is_integer() else round(x, 2)
+
+
+# The case-insensitive cues compiled to run on the lower-cased text (``analysis.text.for_lowered``:
+# twice as fast as re.I); acronyms are written in lower case for it.
+_OTE_L, _PAY_CONTEXT_L = (for_lowered(re.compile(rx.pattern.replace("OTE", "ote").replace("TTC", "ttc"), rx.flags))
+                          for rx in (_OTE, _PAY_CONTEXT))
+_BASE_L, _UNSPECIFIED_L, _ONE_OFF_L, _NOT_PAY_L = map(for_lowered, (_BASE, _UNSPECIFIED, _ONE_OFF, _NOT_PAY))
 
 
 if not Doc.has_extension("salary"):
