@@ -15,7 +15,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis.text import finditer_near, keyword_windows
+from analysis.text import finditer_near, for_lowered, keyword_windows
 from analysis.components.sections import (PREFERRED_AFTER, PREFERRED_CUE, block_at, clause_at, doc_lower, doc_text,
                                           section_at, statement_end, statement_start)
 
@@ -63,22 +63,22 @@ _NOT_DEGREE_CONTEXT = re.compile(r"tuition|reimburse|scholarship|students?\b|alu
 
 
 def find_mentions(doc: Doc) -> list[dict]:
-    text = doc_text(doc)
+    text, low = doc_text(doc), doc_lower(doc)
     mentions = []
-    windows = keyword_windows(text, _LOWER_KEYS, _EXACT_KEYS, before=30, after=70, lowered=doc_lower(doc))
+    windows = keyword_windows(text, _LOWER_KEYS, _EXACT_KEYS, before=30, after=70, lowered=low)
     for m in finditer_near(_LEVEL_RE, text, windows):
         level = m.lastgroup
         section = section_at(doc, m.start())
         if section in ("company", "benefits", "legal"):
             continue
         a, b = clause_at(doc, m.start(), m.end())
-        clause = text[a:b]
-        if _NOT_DEGREE_CONTEXT.search(clause):
+        clause = low[a:b]  # the context cues run on the lower-cased text
+        if _NOT_DEGREE_CONTEXT_L.search(clause):
             continue
-        if level == "high_school" and m.group(0).lower() == "diploma" and not re.search(r"high school|ged|equivalent", clause, re.I):
+        if level == "high_school" and m.group(0).lower() == "diploma" and not _DIPLOMA_CONTEXT_L.search(clause):
             continue
         if level in ("master", "doctorate", "professional", "bachelor") and len(m.group(0)) <= 4 \
-                and not _DEGREE_CONTEXT.search(clause) and section not in ("requirements", "preferred"):
+                and not _DEGREE_CONTEXT_L.search(clause) and section not in ("requirements", "preferred"):
             continue  # a bare "MBA" counts under a requirements heading, not in a duty or a blurb
         mentions.append({"level": level, "start": m.start(), "end": m.end(), "clause": (a, b)})
     return mentions
@@ -129,7 +129,7 @@ def summarize(doc: Doc) -> dict:
     groups = group_mentions(text, find_mentions(doc))
     required, preferred, evidence, statements = [], [], [], []
     or_equivalent = False
-    equivalent = _EquivalentFinder(text)
+    equivalent = _EquivalentFinder(doc_lower(doc))
     for gi, group in enumerate(groups):
         level = min((m["level"] for m in group), key=RANK.get)
         status = _group_status(doc, groups, gi)
@@ -162,15 +162,15 @@ class _EquivalentFinder:
     ``end``; the first hit found from ``a`` answers every later start up to it, so a block of
     thousands of degree statements is scanned once, not once per statement."""
 
-    def __init__(self, text: str):
-        self.text = text
+    def __init__(self, low: str):
+        self.text = low  # the text lower-cased (analysis.text.lowered): the cue runs case-sensitively
         self.known: dict[int, tuple[int, int | None]] = {}  # end -> (searched from, first hit or None)
 
     def found(self, a: int, end: int) -> bool:
         known = self.known.get(end)
         if known and a >= known[0] and (known[1] is None or a <= known[1]):
             return known[1] is not None
-        m = _EQUIVALENT.search(self.text, a, end)  # no look-behind: the same as searching text[a:end]
+        m = _EQUIVALENT_L.search(self.text, a, end)  # no look-behind: the same as searching text[a:end]
         self.known[end] = (a, m.start() if m else None)
         return m is not None
 
@@ -216,6 +216,11 @@ def _merge(spans: list[dict]) -> list[dict]:
         else:
             out.append(dict(s))
     return out
+
+
+# The case-insensitive cues compiled to run on the lower-cased text (analysis.text.for_lowered).
+_NOT_DEGREE_CONTEXT_L, _DEGREE_CONTEXT_L, _EQUIVALENT_L = map(for_lowered, (_NOT_DEGREE_CONTEXT, _DEGREE_CONTEXT, _EQUIVALENT))
+_DIPLOMA_CONTEXT_L = re.compile(r"high school|ged|equivalent")
 
 
 if not Doc.has_extension("degree"):
