@@ -341,3 +341,10 @@ def test_a_word_of_a_certification_name_is_no_skill_unless_it_is_the_tool(nlp):
     assert "CPP" in {c["name"] for c in doc._.certifications}
     assert "Payroll" not in found
     assert "Salesforce" in found
+
+
+def test_the_words_of_an_inline_label_are_no_skill(nlp):
+    found = skills(nlp, "Requirements\n- Mandatory Skills/Qualifications: Route planning experience (4-7 years)\n"
+                        "- Optional Skills/Qualifications: Dock scheduling\n")
+    assert not {"Mandatory", "Optional"} & set(found)
+    assert "Route planning" in found and "Dock scheduling" in found

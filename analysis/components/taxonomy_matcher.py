@@ -373,6 +373,7 @@ class TaxonomyMatcher:
                                     read_from=min(names_from, features_from))
                 first = 0
                 required = _required_in(doc, low_clause)
+                label_end = _label_end(clause, a)
                 for i, (rs, re_, s, e) in enumerate(items):
                     if i == 0 and text.startswith(":", re_) and len(items) > 1:
                         continue  # an inline label: "Technical expertise: ..."
@@ -392,7 +393,8 @@ class TaxonomyMatcher:
                         continue
                     if degree and (_holds(degree_starts, rs, re_) or _overlaps(fields, s, e)):
                         continue  # the degree statement itself, or a field of study
-                    free = full and (not duty or s >= features_from or (s >= names_from and _capitalised(text[s:e])))
+                    free = full and re_ > label_end and (
+                        not duty or s >= features_from or (s >= names_from and _capitalised(text[s:e])))
                     listed = False  # a word of a list of skills: its concept is its own, not the next item's
                     if s < e and free and not (_in_brackets(text, a, s) and text[s:e].islower()) and (
                             (_is_name(text[s:e]) and not (i == 0 and _opening_word(text, a, s, e, items)))
@@ -714,6 +716,14 @@ def _capitalised(phrase: str) -> bool:
     """Is every word of the phrase capitalised (or a number)? A product or technology name
     ("Subversion", "Azure Portal"), not a common noun phrase nor a job title."""
     return all(w[0].isupper() or w[0].isdigit() for w in phrase.split()) and not _ROLE_NOUN.search(phrase)
+
+
+def _label_end(clause: str, a: int) -> int:
+    """Where the inline label that opens a clause ends ("Mandatory Skills/Qualifications: Project
+    Management ..."): its colon near the start, with the list after it; ``a`` (the clause's start)
+    when there is none. The words of a label name a topic, not a skill asked of the candidate."""
+    colon = clause.find(":", 0, _LABEL_CHARS)
+    return a + colon if colon >= 0 and clause[colon + 1:].strip() else a
 
 
 def _prose(clause: str) -> bool:
