@@ -348,3 +348,10 @@ def test_the_words_of_an_inline_label_are_no_skill(nlp):
                         "- Optional Skills/Qualifications: Dock scheduling\n")
     assert not {"Mandatory", "Optional"} & set(found)
     assert "Route planning" in found and "Dock scheduling" in found
+
+
+def test_a_lone_word_between_two_skills_of_a_comma_list_is_a_skill(nlp):
+    found = skills(nlp, "Requirements\n- Excellent communication, organization, and negotiation with depot crews\n"
+                        "- Experience with invoices, shipments, and Salesforce\n")
+    assert found.get("organization") == "time management and organization"  # as "organization skills"
+    assert "invoices" not in found and "shipments" not in found  # no skill on both sides

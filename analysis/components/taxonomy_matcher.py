@@ -371,6 +371,7 @@ class TaxonomyMatcher:
                 names_from, features_from = self._examples(low, a, b, low_clause, inside) if full and duty else (b, b)
                 items = self._items(text, a, b, inside, low, named_only=not full or duty,
                                     read_from=min(names_from, features_from))
+                named_starts = [ms for ms, _, _ in inside]
                 first = 0
                 required = _required_in(doc, low_clause)
                 label_end = _label_end(clause, a)
@@ -395,12 +396,14 @@ class TaxonomyMatcher:
                         continue  # the degree statement itself, or a field of study
                     free = full and re_ > label_end and (
                         not duty or s >= features_from or (s >= names_from and _capitalised(text[s:e])))
-                    listed = False  # a word of a list of skills: its concept is its own, not the next item's
+                    # A word of a list of skills: its concept is its own (as "<word> skills"), not the next item's.
+                    listed = False
                     if s < e and free and not (_in_brackets(text, a, s) and text[s:e].islower()) and (
                             (_is_name(text[s:e]) and not (i == 0 and _opening_word(text, a, s, e, items)))
                             or self._single_cue_word(text[s:e])
-                            or _named_as_skill(text, s, e, re_) or (listed := _in_list_of_skills(text, s, e, clause))):
-                        reach = text[s:e] if listed else text[s:min(reach_end, e + _CUE_REACH)]
+                            or _named_as_skill(text, s, e, re_) or (listed := _in_list_of_skills(text, s, e, clause))
+                            or (listed := self._among_skills(text, i, items, named_starts))):
+                        reach = text[s:e] + " skills" if listed else text[s:min(reach_end, e + _CUE_REACH)]
                         phrase = self._phrase(doc, s, e, reach, required(s, e))
                         if phrase:
                             out.append(phrase)
@@ -499,6 +502,19 @@ class TaxonomyMatcher:
         if m and narrower == "rel.stakeholder_mgmt" and _SENIOR_PARTY.match(m.group(1)):
             return narrower  # "interact with management": the people a stakeholder manager deals with
         return narrower if m and self._cue(m.group(1)) == narrower else sid
+
+    def _among_skills(self, text: str, i: int, items, named_starts: list[int]) -> bool:
+        """One lower-case word after a comma, with a skill on either side of it, is a skill too
+        ("interpersonal communication, presentation, organization, and self-discipline")."""
+        rs, _, s, e = items[i]
+        if (i == 0 or i + 1 >= len(items) or "," not in text[items[i - 1][1]:rs] or " " in text[s:e]
+                or not _content_word(text[s:e])):
+            return False
+        for k in (i - 1, i + 1):
+            ks, ke, ps, pe = items[k]
+            if not (_holds(named_starts, ks, ke) or (ps < pe and self._cue(text[ps:pe]))):
+                return False
+        return True
 
     def _single_cue_word(self, phrase: str) -> bool:
         """One lower-case word counts when a cue names its concept ("flexible", "organized")."""
