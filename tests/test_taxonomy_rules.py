@@ -355,3 +355,10 @@ def test_a_lone_word_between_two_skills_of_a_comma_list_is_a_skill(nlp):
                         "- Experience with invoices, shipments, and Salesforce\n")
     assert found.get("organization") == "time management and organization"  # as "organization skills"
     assert "invoices" not in found and "shipments" not in found  # no skill on both sides
+
+
+def test_additional_is_filler_before_a_skill(nlp):
+    found = skills(nlp, "Requirements\n- Freight audit certificate or additional related work experience\n"
+                        "- Additional route planning experience\n")
+    assert not any(t.lower().startswith("additional") for t in found)
+    assert "route planning" in found

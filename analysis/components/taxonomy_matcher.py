@@ -107,7 +107,7 @@ _LEAD = re.compile(
     r"strong|stronger|excellent|exceptional|outstanding|superb|superior|great|good|solid|sound|proven|"
     r"demonstrated|demonstrable|established|documented|successful|effective|proficient|expert|advanced|"
     r"basic|working|general|deep|in-depth|thorough|broad|extensive|significant|substantial|hands-on|"
-    r"previous|prior|relevant|related|professional|minimum|min\.?|at least|plus|preferred|required|"
+    r"previous|prior|relevant|related|additional|professional|minimum|min\.?|at least|plus|preferred|required|"
     r"preferably|ideally|desired|nice to have|bonus|also|both|either|some|any|all|other|"
     r"ability|abilities|able|capability|capable|capacity|skills?|skilled|proficiency|proficient|"
     r"expertise|experience[ds]?|experiencing|knowledge|knowledgeable|understanding|familiarity|familiar|"
