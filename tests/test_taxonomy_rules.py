@@ -362,3 +362,10 @@ def test_additional_is_filler_before_a_skill(nlp):
                         "- Additional route planning experience\n")
     assert not any(t.lower().startswith("additional") for t in found)
     assert "route planning" in found
+
+
+def test_a_free_phrase_headed_by_a_work_item_occasion_or_unit_is_no_skill(nlp):
+    found = skills(nlp, "Requirements\n- Ability to steer depot projects, dispatch sessions and barge teams\n"
+                        "- Route optimization and fleet telematics\n")
+    assert not {"steer depot projects", "dispatch sessions", "barge teams"} & set(found)
+    assert {"Route optimization", "fleet telematics"} <= set(found)

@@ -180,6 +180,13 @@ _INDUSTRY_HEADS = {
     "companies", "organization", "organizations", "clients", "customers", "accounts", "sales", "is",
     "are", "and", "or", "a", "an", "the", "preferred", "required", "strongly", "highly", "plus", "knowledge"}
 # A named owner after the phrase's first word: "reflect Acme's core values" (the employer's own).
+# Head nouns of the work itself, its occasions and units, and its setting: a free phrase ending in
+# one ("implement long-term projects", "knowledge-sharing sessions", "asset teams", "a relatable
+# field") says what or where the work is, not an ability (unless a cue names a skill in it).
+_GENERIC_HEADS = {
+    "projects", "initiatives", "deliverables", "recommendations", "issues", "challenges", "topics", "points",
+    "details", "situations", "picture", "sessions", "workshops", "meetings", "team", "teams", "group", "groups",
+    "unit", "units", "resources", "field", "fields", "areas"}
 _OWNER = re.compile(r"\s[A-Z][\w&-]*['’]s\s+\w")
 _DETERMINER = re.compile(r"\b(?:the|a|an|any|every|our|your)\b", re.I)
 # Concepts about dealing with people, which the party named after "with" can narrow: "relationships
@@ -485,6 +492,8 @@ class TaxonomyMatcher:
             sid = (shared and self._cue(shared.group(1))) or sid
         if not sid and (_DETERMINER.search(phrase) or _OWNER.search(phrase)):
             return None  # "ensure the sub team", "reflect Acme's values": a piece of a sentence, not a skill
+        if not sid and phrase[phrase.rfind(" ") + 1:].lower() in _GENERIC_HEADS:
+            return None  # "PMO projects", "group sessions": what or where the work is, not an ability
         sid = sid or self._cue(reach)
         sid = self._party(sid, reach[len(phrase):]) if sid in _PARTY_CONCEPTS else sid
         if sid:
