@@ -369,3 +369,9 @@ def test_a_free_phrase_headed_by_a_work_item_occasion_or_unit_is_no_skill(nlp):
                         "- Route optimization and fleet telematics\n")
     assert not {"steer depot projects", "dispatch sessions", "barge teams"} & set(found)
     assert {"Route optimization", "fleet telematics"} <= set(found)
+
+
+def test_a_free_phrase_ending_in_a_job_title_names_a_role(nlp):
+    found = skills(nlp, "Requirements\n- Skills: dock scheduling, Yard Manager, cargo nurse, route planning\n")
+    assert not {"Yard Manager", "cargo nurse"} & set(found)
+    assert {"dock scheduling", "route planning"} <= set(found)

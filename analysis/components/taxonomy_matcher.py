@@ -187,6 +187,13 @@ _GENERIC_HEADS = {
     "projects", "initiatives", "deliverables", "recommendations", "issues", "challenges", "topics", "points",
     "details", "situations", "picture", "sessions", "workshops", "meetings", "team", "teams", "group", "groups",
     "unit", "units", "resources", "field", "fields", "areas"}
+# Job titles: a free phrase ending in one ("Case Manager", "registered nurse") names a role, not a skill.
+_TITLE_HEADS = {
+    "manager", "managers", "director", "directors", "engineer", "engineers", "representative", "representatives",
+    "specialist", "specialists", "analyst", "analysts", "consultant", "consultants", "executive", "executives",
+    "architect", "architects", "coordinator", "coordinators", "administrator", "administrators", "assistant",
+    "assistants", "nurse", "nurses", "pharmacist", "pharmacists", "developer", "developers", "officer", "officers",
+    "technician", "technicians"}
 _OWNER = re.compile(r"\s[A-Z][\w&-]*['’]s\s+\w")
 _DETERMINER = re.compile(r"\b(?:the|a|an|any|every|our|your)\b", re.I)
 # Concepts about dealing with people, which the party named after "with" can narrow: "relationships
@@ -492,8 +499,9 @@ class TaxonomyMatcher:
             sid = (shared and self._cue(shared.group(1))) or sid
         if not sid and (_DETERMINER.search(phrase) or _OWNER.search(phrase)):
             return None  # "ensure the sub team", "reflect Acme's values": a piece of a sentence, not a skill
-        if not sid and phrase[phrase.rfind(" ") + 1:].lower() in _GENERIC_HEADS:
-            return None  # "PMO projects", "group sessions": what or where the work is, not an ability
+        last = phrase[phrase.rfind(" ") + 1:].lower()
+        if not sid and (last in _GENERIC_HEADS or last in _TITLE_HEADS):
+            return None  # "PMO projects", "group sessions", "Case Manager": the work or a role, not an ability
         sid = sid or self._cue(reach)
         sid = self._party(sid, reach[len(phrase):]) if sid in _PARTY_CONCEPTS else sid
         if sid:
