@@ -30,10 +30,12 @@ CAMEL_WORDS = {
 }
 
 # A glued bullet: "teams.Build", "execution;Communicate", "experienceStrong", "(CRM)Strong",
-# "GraphQLExperience" (an acronym, then a word of five letters or more), "(Hive)SQL".
+# "GraphQLExperience" (an acronym, then a word of five letters or more), "(Hive)SQL", and a word
+# glued to the next bullet's years figure ("engineer10+ years", "IdP2 years", "Quorbit4-year degree").
 _GLUE = re.compile(r"(?<=[a-z0-9\)\]%!?.;:,])(?=[A-Z][a-z])|(?<=[.!?;:])(?=[A-Z0-9])|"
                    r"(?<=[A-Z]{2})(?=[A-Z][a-z]{4})|(?<=[)\]])(?=[A-Z]{2})|"
-                   r"(?<=[a-z])(?=\d{1,2}\s?(?:\+|(?:-|–|to)\s?\d{1,2}\+?\s+(?:years?|yrs)|\s+(?:years?|yrs)\b))")
+                   r"(?:(?<=[a-z])|(?<=[a-z][A-Z]))"
+                   r"(?=\d{1,2}\s?(?:\+|(?:-|–|to)\s?\d{1,2}\+?\s+(?:years?|yrs)|\s+(?:years?|yrs)\b|-year\b))")
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 # Clause ends inside a block: sentence punctuation followed by space, or a bullet glyph.
 # The look-ahead names every character a clause end can start with: the engine rejects the other
@@ -80,7 +82,7 @@ def _is_name(text: str, start: int, pos: int, end: int) -> bool:
 
 # Cheap first pass for glue candidates (no lookarounds, so the regex engine can skip ahead).
 # It starts with the rarer right-hand character so the engine can skip ahead quickly.
-_GLUE_CANDIDATE = re.compile(r"[A-Z0-9](?:(?<=[a-z0-9)\]%!?.;:,][A-Z]|[.!?;:a-z][0-9])|(?<=[A-Z]{3})(?=[a-z]{4}))")
+_GLUE_CANDIDATE = re.compile(r"[A-Z0-9](?:(?<=[a-z0-9)\]%!?.;:,][A-Z]|[.!?;:a-zA-Z][0-9])|(?<=[A-Z]{3})(?=[a-z]{4}))")
 
 
 def glue_points(text: str, start: int = 0, end: int | None = None) -> list[int]:

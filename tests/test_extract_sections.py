@@ -263,3 +263,12 @@ def test_posting_metadata_headings_end_a_list():
         "Full-time": "other",
         "4471": "other",
     })
+
+
+def test_word_glued_to_the_next_bullets_years_figure():
+    """'...SkyQ2 years' and '...Quorbit4-year degree' start a new bullet at the figure; a figure
+    inside an all-capital name ('EC2 years') is left alone."""
+    for text, pieces in (("Admin of SkyQ2 years in retail", ["Admin of SkyQ", "2 years in retail"]),
+                         ("Used Quorbit4-year degree", ["Used Quorbit", "4-year degree"]),
+                         ("Ran AWS EC2 years ago", ["Ran AWS EC2 years ago"])):
+        assert [text[a:b] for a, b in split_blocks(text)] == pieces
