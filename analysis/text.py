@@ -198,9 +198,43 @@ def lowered_once(text: str) -> str:
     return _LAST_LOWERED[1]
 
 
+# Bullets run together with only a space: a lower-case word ends one bullet and a capitalised word
+# that opens a requirement or duty bullet starts the next ("...for every client Owns the plan",
+# "...written skills Strong negotiation skills", "...with the team Ability to present"). Inside a
+# sentence a capitalised word is otherwise a name ("the Sales team", "in Texas"), so only such
+# openers count, and only before a lower-case word. Openers: capability nouns and adjectives,
+# "must", duty verbs (third person or imperative), adverbs ending in -ly ("Proactively shares").
+_OPENERS = ("Ability|Experience|Strong|Excellent|Proven|Demonstrated|Knowledge|Proficient|Proficiency|"
+            "Familiarity|Must|Owns|Assists|Manages|Develops|Builds|Creates|Ensures|Supports|Maintains|"
+            "Identifies|Provides|Coordinates|Prepares|Performs|Conducts|Executes|Delivers|Participates|"
+            "Collaborates|Communicates|Understands|Acts|Oversees|Monitors|Volunteers|Serves|Develop|Create|"
+            "Build|Manage|Drive|Provide|Ensure|Support|Maintain|Identify|Prepare|Conduct|Collaborate|"
+            "[A-Z][a-z]{5,}ly")
+# The space and a capital come first, so the engine skips ahead to the rare candidates (5x faster).
+_SPACED_BULLET = re.compile(r" (?=[A-Z])(?<=[a-z] )(?=(?:" + _OPENERS + r") [a-z])")
+# A bullet does not end with these words: "an Experience centred approach", "Skills and Experience".
+_NOT_BULLET_END = {"a", "an", "the", "and", "or", "of", "with", "in", "to", "for", "our", "your", "by"}
+
+
+def spaced_bullet_points(text: str) -> list[int]:
+    """Offsets where a new bullet starts after only a space (see _SPACED_BULLET)."""
+    points = []
+    for m in _SPACED_BULLET.finditer(text):
+        start = m.start()
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        word = text[start:m.start()]
+        if word.islower() and word not in _NOT_BULLET_END:
+            points.append(m.end())
+    return points
+
+
 def split_blocks(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-empty line, further cut at glued-bullet joins, stripped."""
     points = glue_points(text)
+    spaced = spaced_bullet_points(text)
+    if spaced:
+        points = sorted(points + spaced)
     spans = []
     k = 0
     for m in _LINE.finditer(text):

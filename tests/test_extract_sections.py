@@ -272,3 +272,17 @@ def test_word_glued_to_the_next_bullets_years_figure():
                          ("Used Quorbit4-year degree", ["Used Quorbit", "4-year degree"]),
                          ("Ran AWS EC2 years ago", ["Ran AWS EC2 years ago"])):
         assert [text[a:b] for a, b in split_blocks(text)] == pieces
+
+
+def test_bullets_run_together_with_only_a_space():
+    """A lower-case word, then a capitalised bullet opener before a lower-case word, starts a new
+    bullet; capitalised names inside a sentence and openers after 'an' / 'and' do not."""
+    text = ("Brings fresh ideas to every campaign Owns the launch plan for each region "
+            "Proactively shares updates with the team Strong negotiation skills")
+    assert [text[a:b] for a, b in split_blocks(text)] == [
+        "Brings fresh ideas to every campaign", "Owns the launch plan for each region",
+        "Proactively shares updates with the team", "Strong negotiation skills"]
+    for text in ("Work with the Sales team on renewals", "Offices in Texas and Ohio",
+                 "We take an Experience first approach", "Skills and Experience needed here",
+                 "Notice Regarding Use of Personal Data"):
+        assert [text[a:b] for a, b in split_blocks(text)] == [text]
