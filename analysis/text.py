@@ -64,6 +64,8 @@ def _is_glue(text: str, pos: int) -> bool:
             end += 1
         if text[start:end].lower() in CAMEL_WORDS or pos - start < 3:
             return False  # LinkedIn, PowerPoint, iPhone, eBay
+        if start and text[start - 1] in "@#":
+            return False  # a handle or hashtag: @AcmeCorp, #LifeAtAcme
         if text[start:pos].lower().startswith(("mc", "mac")):
             return False  # McKinsey, MacBook
         if text[start].isupper() and text[start + 1:pos].islower() and _is_name(text, start, pos, end):
@@ -75,9 +77,11 @@ def _is_name(text: str, start: int, pos: int, end: int) -> bool:
     """Is the camel-case word text[start:end], capitalised and joined at ``pos``, a name?
 
     Two short halves ("FloQast", "CorVel", "GitHub"), or a word the posting writes more than
-    once ("CostPoint ... CostPoint"). A glued bullet ends with a whole word and starts a new
-    phrase ("401(k) PlanTuition reimbursement"), and the same join rarely comes twice."""
-    return (pos - start <= 4 and end - pos <= 4) or text.count(text[start:end]) > 1
+    once ("CostPoint ... CostPoint"), or a word that is a whole item of a list ("Git, SonarQube,
+    Maven"). A glued bullet ends with a whole word and starts a new phrase ("401(k)
+    PlanTuition reimbursement"), and the same join rarely comes twice."""
+    return ((pos - start <= 4 and end - pos <= 4) or text[end:end + 1] in (",", ";", "?")
+            or text.count(text[start:end]) > 1)
 
 
 # Cheap first pass for glue candidates (no lookarounds, so the regex engine can skip ahead).

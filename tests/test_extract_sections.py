@@ -286,3 +286,9 @@ def test_bullets_run_together_with_only_a_space():
                  "We take an Experience first approach", "Skills and Experience needed here",
                  "Notice Regarding Use of Personal Data"):
         assert [text[a:b] for a, b in split_blocks(text)] == [text]
+
+
+def test_camel_names_in_lists_handles_and_hashtags_stay_whole():
+    """A camel-case word that is a whole list item ('BrixLoom,') or follows '@' / '#' is a name."""
+    for text in ("Tools: Gradle, BrixLoom, Maven", "Follow @TallyHarbor on social", "Join us #BuildBetter today"):
+        assert [text[a:b] for a, b in split_blocks(text)] == [text]
