@@ -144,7 +144,12 @@ def tokenizer():
     ("with Zentrix2 years of sales", ["with", "Zentrix", "2", "years", "of", "sales"]),
     ("with SkyQ3+ years of sales", ["with", "SkyQ", "3", "+", "years", "of", "sales"]),
     ("with Quorbit4-year degree", ["with", "Quorbit", "4", "-", "year", "degree"]),
-    # all-capital names keep their figure
+    # a sentence or list item ending glued to the next bullet's figure
+    ("strong writing skills.3+ years", ["strong", "writing", "skills", ".", "3", "+", "years"]),
+    # an acronym glued to the next bullet's first word (five letters or more)
+    ("Paid PTOFlexible hours", ["Paid", "PTO", "Flexible", "hours"]),
+    # all-capital names keep their figure, version numbers stay whole
+    ("Quorbit v2.5 release", ["Quorbit", "v2.5", "release"]),
     ("EC2 and MP3 files", ["EC2", "and", "MP3", "files"]),
 ])
 def test_tokenizer_splits_glued_bullets(tokenizer, text, expected):
