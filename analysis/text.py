@@ -208,8 +208,9 @@ def lowered_once(text: str) -> str:
 # sentence a capitalised word is otherwise a name ("the Sales team", "in Texas"), so only such
 # openers count, and only before a lower-case word. Openers: capability nouns and adjectives,
 # "must", duty verbs (third person or imperative), adverbs ending in -ly ("Proactively shares").
-_OPENERS = ("Ability|Experience|Strong|Excellent|Proven|Demonstrated|Knowledge|Proficient|Proficiency|"
-            "Familiarity|Must|Owns|Assists|Manages|Develops|Builds|Creates|Ensures|Supports|Maintains|"
+_OPENERS = ("Ability|Able|Experience|Strong|Excellent|Outstanding|Exceptional|Solid|Good|Advanced|Proven|"
+            "Demonstrated|Knowledge|Proficient|Proficiency|Skilled|Highly|Familiarity|Familiar|Comfortable|"
+            "Willing|Previous|Prior|Minimum|Bachelor|Bachelors|Working|Must|Utilize|Partner|Work|Owns|Assists|Manages|Develops|Builds|Creates|Ensures|Supports|Maintains|"
             "Identifies|Provides|Coordinates|Prepares|Performs|Conducts|Executes|Delivers|Participates|"
             "Collaborates|Communicates|Understands|Acts|Oversees|Monitors|Volunteers|Serves|Develop|Create|"
             "Build|Manage|Drive|Provide|Ensure|Support|Maintain|Identify|Prepare|Conduct|Collaborate|"

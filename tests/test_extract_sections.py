@@ -284,7 +284,7 @@ def test_bullets_run_together_with_only_a_space():
         "Proactively shares updates with the team", "Strong negotiation skills"]
     for text in ("Work with the Sales team on renewals", "Offices in Texas and Ohio",
                  "We take an Experience first approach", "Skills and Experience needed here",
-                 "Notice Regarding Use of Personal Data"):
+                 "Notice Regarding Use of Personal Data", "by executing Plan of Action steps"):
         assert [text[a:b] for a, b in split_blocks(text)] == [text]
 
 
@@ -292,3 +292,11 @@ def test_camel_names_in_lists_handles_and_hashtags_stay_whole():
     """A camel-case word that is a whole list item ('BrixLoom,') or follows '@' / '#' is a name."""
     for text in ("Tools: Gradle, BrixLoom, Maven", "Follow @TallyHarbor on social", "Join us #BuildBetter today"):
         assert [text[a:b] for a, b in split_blocks(text)] == [text]
+
+
+def test_requirement_openers_after_only_a_space_start_a_bullet():
+    """'...should include 4+ years Highly skilled in...' is two bullets: the second one's cue
+    words ('preferred') must not reach back into the first."""
+    text = "Retail experience preferred Minimum of 4 years in sales Highly skilled with spreadsheets"
+    assert [text[a:b] for a, b in split_blocks(text)] == [
+        "Retail experience preferred", "Minimum of 4 years in sales", "Highly skilled with spreadsheets"]
