@@ -34,8 +34,15 @@ COMPONENTS = [
 
 # Scraped postings often lose the line breaks between bullets ("environmentSFDC", "AWS.Expert",
 # "Kafka)Load"): split there, so that the taxonomy's phrases match the words on either side.
+# Closing brackets may come in a run after a name ending in a symbol ("C++))Next"). A word glued
+# to a small figure that ends the chunk ("role2 years", "IdP2 years") or to "N-year" is the next
+# bullet's years figure; names keep a figure only when all capitals ("EC2", "MP3"). So is a figure
+# right after a word's full stop or colon ("skills.3+ years"; "v2.5" has a digit before the stop),
+# and a word of five letters or more after an acronym ("PTOFlexible", as the blocks cut it).
 GLUED_INFIXES = [r"(?<=[a-z])(?=[A-Z][a-z])", r"(?<=[a-z]{3})(?=[A-Z]{2})", r"(?<=[A-Z]{2})\.(?=[A-Z][a-z])",
-                 r"(?<=[a-z)])\.(?=[A-Z])", r"(?<=\w)[)\]](?=[A-Z])"]
+                 r"(?<=[a-z)])\.(?=[A-Z])", r"(?<=[\w+#)\]])[)\]](?=[)\]]*[A-Z])",
+                 r"(?<=[a-z])(?=\d{1,2}(?:\+?$|-year))", r"(?<=[a-z][A-Z])(?=\d{1,2}\+?$)",
+                 r"(?<=[a-z]{2})[.:;](?=\d)", r"(?<=[A-Z]{2})(?=[A-Z][a-z]{4})"]
 
 # Real postings repeat many distinct chunks; spaCy's default cache holds 10,000.
 TOKENIZER_CACHE = 200_000

@@ -30,10 +30,12 @@ CAMEL_WORDS = {
 }
 
 # A glued bullet: "teams.Build", "execution;Communicate", "experienceStrong", "(CRM)Strong",
-# "GraphQLExperience" (an acronym, then a word of five letters or more), "(Hive)SQL".
+# "GraphQLExperience" (an acronym, then a word of five letters or more), "(Hive)SQL", and a word
+# glued to the next bullet's years figure ("engineer10+ years", "IdP2 years", "Quorbit4-year degree").
 _GLUE = re.compile(r"(?<=[a-z0-9\)\]%!?.;:,])(?=[A-Z][a-z])|(?<=[.!?;:])(?=[A-Z0-9])|"
                    r"(?<=[A-Z]{2})(?=[A-Z][a-z]{4})|(?<=[)\]])(?=[A-Z]{2})|"
-                   r"(?<=[a-z])(?=\d{1,2}\s?(?:\+|(?:-|–|to)\s?\d{1,2}\+?\s+(?:years?|yrs)|\s+(?:years?|yrs)\b))")
+                   r"(?:(?<=[a-z])|(?<=[a-z][A-Z]))"
+                   r"(?=\d{1,2}\s?(?:\+|(?:-|–|to)\s?\d{1,2}\+?\s+(?:years?|yrs)|\s+(?:years?|yrs)\b|-year\b))")
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 # Clause ends inside a block: sentence punctuation followed by space, or a bullet glyph.
 # The look-ahead names every character a clause end can start with: the engine rejects the other
@@ -62,6 +64,8 @@ def _is_glue(text: str, pos: int) -> bool:
             end += 1
         if text[start:end].lower() in CAMEL_WORDS or pos - start < 3:
             return False  # LinkedIn, PowerPoint, iPhone, eBay
+        if start and text[start - 1] in "@#":
+            return False  # a handle or hashtag: @AcmeCorp, #LifeAtAcme
         if text[start:pos].lower().startswith(("mc", "mac")):
             return False  # McKinsey, MacBook
         if text[start].isupper() and text[start + 1:pos].islower() and _is_name(text, start, pos, end):
@@ -73,14 +77,16 @@ def _is_name(text: str, start: int, pos: int, end: int) -> bool:
     """Is the camel-case word text[start:end], capitalised and joined at ``pos``, a name?
 
     Two short halves ("FloQast", "CorVel", "GitHub"), or a word the posting writes more than
-    once ("CostPoint ... CostPoint"). A glued bullet ends with a whole word and starts a new
-    phrase ("401(k) PlanTuition reimbursement"), and the same join rarely comes twice."""
-    return (pos - start <= 4 and end - pos <= 4) or text.count(text[start:end]) > 1
+    once ("CostPoint ... CostPoint"), or a word that is a whole item of a list ("Git, SonarQube,
+    Maven"). A glued bullet ends with a whole word and starts a new phrase ("401(k)
+    PlanTuition reimbursement"), and the same join rarely comes twice."""
+    return ((pos - start <= 4 and end - pos <= 4) or text[end:end + 1] in (",", ";", "?")
+            or text.count(text[start:end]) > 1)
 
 
 # Cheap first pass for glue candidates (no lookarounds, so the regex engine can skip ahead).
 # It starts with the rarer right-hand character so the engine can skip ahead quickly.
-_GLUE_CANDIDATE = re.compile(r"[A-Z0-9](?:(?<=[a-z0-9)\]%!?.;:,][A-Z]|[.!?;:a-z][0-9])|(?<=[A-Z]{3})(?=[a-z]{4}))")
+_GLUE_CANDIDATE = re.compile(r"[A-Z0-9](?:(?<=[a-z0-9)\]%!?.;:,][A-Z]|[.!?;:a-zA-Z][0-9])|(?<=[A-Z]{3})(?=[a-z]{4}))")
 
 
 def glue_points(text: str, start: int = 0, end: int | None = None) -> list[int]:
@@ -196,9 +202,44 @@ def lowered_once(text: str) -> str:
     return _LAST_LOWERED[1]
 
 
+# Bullets run together with only a space: a lower-case word ends one bullet and a capitalised word
+# that opens a requirement or duty bullet starts the next ("...for every client Owns the plan",
+# "...written skills Strong negotiation skills", "...with the team Ability to present"). Inside a
+# sentence a capitalised word is otherwise a name ("the Sales team", "in Texas"), so only such
+# openers count, and only before a lower-case word. Openers: capability nouns and adjectives,
+# "must", duty verbs (third person or imperative), adverbs ending in -ly ("Proactively shares").
+_OPENERS = ("Ability|Able|Experience|Strong|Excellent|Outstanding|Exceptional|Solid|Good|Advanced|Proven|"
+            "Demonstrated|Knowledge|Proficient|Proficiency|Skilled|Highly|Familiarity|Familiar|Comfortable|"
+            "Willing|Previous|Prior|Minimum|Bachelor|Bachelors|Working|Must|Utilize|Partner|Work|Owns|Assists|Manages|Develops|Builds|Creates|Ensures|Supports|Maintains|"
+            "Identifies|Provides|Coordinates|Prepares|Performs|Conducts|Executes|Delivers|Participates|"
+            "Collaborates|Communicates|Understands|Acts|Oversees|Monitors|Volunteers|Serves|Develop|Create|"
+            "Build|Manage|Drive|Provide|Ensure|Support|Maintain|Identify|Prepare|Conduct|Collaborate|"
+            "[A-Z][a-z]{5,}ly")
+# The space and a capital come first, so the engine skips ahead to the rare candidates (5x faster).
+_SPACED_BULLET = re.compile(r" (?=[A-Z])(?<=[a-z] )(?=(?:" + _OPENERS + r") [a-z])")
+# A bullet does not end with these words: "an Experience centred approach", "Skills and Experience".
+_NOT_BULLET_END = {"a", "an", "the", "and", "or", "of", "with", "in", "to", "for", "our", "your", "by"}
+
+
+def spaced_bullet_points(text: str) -> list[int]:
+    """Offsets where a new bullet starts after only a space (see _SPACED_BULLET)."""
+    points = []
+    for m in _SPACED_BULLET.finditer(text):
+        start = m.start()
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        word = text[start:m.start()]
+        if word.islower() and word not in _NOT_BULLET_END:
+            points.append(m.end())
+    return points
+
+
 def split_blocks(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-empty line, further cut at glued-bullet joins, stripped."""
     points = glue_points(text)
+    spaced = spaced_bullet_points(text)
+    if spaced:
+        points = sorted(points + spaced)
     spans = []
     k = 0
     for m in _LINE.finditer(text):

@@ -127,3 +127,30 @@ def test_work_mode(title, text, mode):
 def test_role_and_seniority(title, text, family, level):
     r = rec(text, title)
     assert (r["role_family"], r["seniority"]) == (family, level)
+
+
+# --------------------------------------------------------------------------- tokenizer
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    from analysis.extract import get_nlp
+    return get_nlp().tokenizer
+
+
+@pytest.mark.parametrize("text, expected", [
+    # brackets closing a run of names, glued to the next bullet
+    ("(Rust, C++))Deep knowledge", ["(", "Rust", ",", "C++", ")", ")", "Deep", "knowledge"]),
+    # a word glued to the next bullet's years figure
+    ("with Zentrix2 years of sales", ["with", "Zentrix", "2", "years", "of", "sales"]),
+    ("with SkyQ3+ years of sales", ["with", "SkyQ", "3", "+", "years", "of", "sales"]),
+    ("with Quorbit4-year degree", ["with", "Quorbit", "4", "-", "year", "degree"]),
+    # a sentence or list item ending glued to the next bullet's figure
+    ("strong writing skills.3+ years", ["strong", "writing", "skills", ".", "3", "+", "years"]),
+    # an acronym glued to the next bullet's first word (five letters or more)
+    ("Paid PTOFlexible hours", ["Paid", "PTO", "Flexible", "hours"]),
+    # all-capital names keep their figure, version numbers stay whole
+    ("Quorbit v2.5 release", ["Quorbit", "v2.5", "release"]),
+    ("EC2 and MP3 files", ["EC2", "and", "MP3", "files"]),
+])
+def test_tokenizer_splits_glued_bullets(tokenizer, text, expected):
+    assert [t.text for t in tokenizer(text)] == expected

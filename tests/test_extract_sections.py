@@ -263,3 +263,40 @@ def test_posting_metadata_headings_end_a_list():
         "Full-time": "other",
         "4471": "other",
     })
+
+
+def test_word_glued_to_the_next_bullets_years_figure():
+    """'...SkyQ2 years' and '...Quorbit4-year degree' start a new bullet at the figure; a figure
+    inside an all-capital name ('EC2 years') is left alone."""
+    for text, pieces in (("Admin of SkyQ2 years in retail", ["Admin of SkyQ", "2 years in retail"]),
+                         ("Used Quorbit4-year degree", ["Used Quorbit", "4-year degree"]),
+                         ("Ran AWS EC2 years ago", ["Ran AWS EC2 years ago"])):
+        assert [text[a:b] for a, b in split_blocks(text)] == pieces
+
+
+def test_bullets_run_together_with_only_a_space():
+    """A lower-case word, then a capitalised bullet opener before a lower-case word, starts a new
+    bullet; capitalised names inside a sentence and openers after 'an' / 'and' do not."""
+    text = ("Brings fresh ideas to every campaign Owns the launch plan for each region "
+            "Proactively shares updates with the team Strong negotiation skills")
+    assert [text[a:b] for a, b in split_blocks(text)] == [
+        "Brings fresh ideas to every campaign", "Owns the launch plan for each region",
+        "Proactively shares updates with the team", "Strong negotiation skills"]
+    for text in ("Work with the Sales team on renewals", "Offices in Texas and Ohio",
+                 "We take an Experience first approach", "Skills and Experience needed here",
+                 "Notice Regarding Use of Personal Data", "by executing Plan of Action steps"):
+        assert [text[a:b] for a, b in split_blocks(text)] == [text]
+
+
+def test_camel_names_in_lists_handles_and_hashtags_stay_whole():
+    """A camel-case word that is a whole list item ('BrixLoom,') or follows '@' / '#' is a name."""
+    for text in ("Tools: Gradle, BrixLoom, Maven", "Follow @TallyHarbor on social", "Join us #BuildBetter today"):
+        assert [text[a:b] for a, b in split_blocks(text)] == [text]
+
+
+def test_requirement_openers_after_only_a_space_start_a_bullet():
+    """'...should include 4+ years Highly skilled in...' is two bullets: the second one's cue
+    words ('preferred') must not reach back into the first."""
+    text = "Retail experience preferred Minimum of 4 years in sales Highly skilled with spreadsheets"
+    assert [text[a:b] for a, b in split_blocks(text)] == [
+        "Retail experience preferred", "Minimum of 4 years in sales", "Highly skilled with spreadsheets"]
