@@ -431,8 +431,7 @@ class SectionIndex:
         key = (a, b)
         if key not in self.clause_cues:
             clause = self.lower[a:b]
-            self.clause_cues[key] = (bool(_PREFERRED_ANY_L.search(clause)),
-                                     bool(_REQUIRED_CUE_L.search(clause)))
+            self.clause_cues[key] = (has_preferred_cue(clause), has_required_cue(clause))
         return self.clause_cues[key]
 
 
@@ -572,5 +571,21 @@ _HEADING_OTHER_L, _HEADING_ANY_L = for_lowered(_HEADING_RES[0][1]), for_lowered(
 _PREFERRED_CUE_L, _PREFERRED_AFTER_L, _REQUIRED_CUE_L = map(for_lowered, (PREFERRED_CUE, PREFERRED_AFTER, REQUIRED_CUE))
 # Either preferred cue, in one scan of the clause (whether any matches is all that is asked).
 _PREFERRED_ANY_L = for_lowered(re.compile(f"(?:{PREFERRED_CUE.pattern})|(?:{PREFERRED_AFTER.pattern})", re.I))
+# A word that every match of the cue patterns holds: most clauses hold none, and a few substring
+# tests are three times cheaper than the pattern (which then runs only where one stands).
+_PREFERRED_KEYS = ("prefer", "plus", "advantag", "bonus", "nice", "ideal", "desir", "benefic", "helpful",
+                   "considered", "great", "not required", "optional", "love", "good to")
+_REQUIRED_KEYS = ("must", "requir", "mandatory", "essential", "minimum", "at least", "need to have")
+
+
+def has_preferred_cue(low: str, rx: re.Pattern = _PREFERRED_ANY_L) -> bool:
+    """Does lower-cased ``low`` hold a preferred cue (PREFERRED_CUE or PREFERRED_AFTER; ``rx``
+    may be either one's lower-case pattern)?"""
+    return _has(low, _PREFERRED_KEYS) and bool(rx.search(low))
+
+
+def has_required_cue(low: str) -> bool:
+    """Does lower-cased ``low`` hold a REQUIRED_CUE?"""
+    return _has(low, _REQUIRED_KEYS) and bool(_REQUIRED_CUE_L.search(low))
 _BODY_LEGAL_L, _BODY_LEGAL_WEAK_L, _BODY_BENEFITS_L, _BODY_COMPANY_L, _ROLE_TALK_L = map(
     for_lowered, (_BODY_LEGAL, _BODY_LEGAL_WEAK, _BODY_BENEFITS, _BODY_COMPANY, _ROLE_TALK))

@@ -31,7 +31,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from analysis.components.sections import (CAPABILITY_CUE, PREFERRED_CUE, REQUIRED_CUE, block_at,
-                                          doc_text, required_at, section_at, section_index)
+                                          doc_text, has_preferred_cue, required_at, section_at,
+                                          section_index)
 from analysis.taxonomy import load
 from analysis.text import for_lowered, split_clauses
 
@@ -621,7 +622,7 @@ def _required_in(doc: Doc, low_clause: str):
 
     def required(start: int, end: int) -> bool | None:
         if not memo:  # asked on the first skill found, not for every clause
-            memo.append(bool(_PREFERRED_CUE_L.search(low_clause)))
+            memo.append(has_preferred_cue(low_clause, _PREFERRED_CUE_L))
         if memo[0]:
             return _skill_required(doc, start, end)
         if len(memo) == 1:
