@@ -154,3 +154,18 @@ def tokenizer():
 ])
 def test_tokenizer_splits_glued_bullets(tokenizer, text, expected):
     assert [t.text for t in tokenizer(text)] == expected
+
+
+def test_keyed_pattern_finds_what_its_pattern_finds():
+    """KeyedPattern runs its pattern only where a key stands; it must find exactly what the
+    pattern finds (whole text and a window)."""
+    import re
+
+    from analysis.text import KeyedPattern
+
+    rx = re.compile(r"\b(?:nice to have|a plus)\b")
+    keyed = KeyedPattern(rx, ("nice", "plus"))
+    for text in ("Golf is nice to have.", "Spanish, a plus", "pluses and minuses", "", "nothing here"):
+        assert bool(keyed.search(text)) == bool(rx.search(text))
+    text = "Spanish, a plus; French"
+    assert keyed.search(text, 0, 10) is None and keyed.search(text, 9, 16).group() == "a plus"

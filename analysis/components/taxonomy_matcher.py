@@ -34,7 +34,7 @@ from analysis.components.sections import (CAPABILITY_CUE, PREFERRED_CUE, REQUIRE
                                           doc_text, has_preferred_cue, required_at, section_at,
                                           section_index)
 from analysis.taxonomy import load
-from analysis.text import for_lowered, split_clauses
+from analysis.text import KeyedPattern, for_lowered, split_clauses
 
 for _name in ("skills", "certifications", "field_matches"):
     if not Doc.has_extension(_name):
@@ -222,11 +222,11 @@ _SKILL_WORDS = re.compile(r"\b(experience|proficien\w*|knowledge|skills?|advance
 
 # A kind of tool or technology, then the words after which the clause names examples of it
 # ("deployment tools including ...", "languages such as ..."; not "clients such as ...").
-_EXAMPLES_L = for_lowered(re.compile(
+_EXAMPLES_L = KeyedPattern(for_lowered(re.compile(
     r"\b(?:tools?|tooling|technolog(?:y|ies)|languages?|platforms?|systems?|software|frameworks?|databases?|"
     r"applications?|apps|suites?|packages?|librar(?:y|ies)|products?|solutions?|services|stacks?|providers?|"
     r"methodolog(?:y|ies)|standards?|protocols?)\)?,?\s+((?:such as|including|e\.g\.|for example|for instance|like)\s)",
-    re.I))
+    re.I)), ("such as", "including", "e.g.", "for example", "for instance", "like"))
 # A skill that heads its line as a label ("Drive for Results – beat the budget", "Teamwork: ...").
 _LABEL_END = re.compile(r"\s*(?::|\s[–—-])\s")
 # A line that opens by asking for an ability with its object, or that is marked preferred / required
@@ -239,8 +239,9 @@ _MARKED_LINE_L = for_lowered(re.compile(r"\w+\W+\w+[^:]*\((?:preferred|required)
 _TOOL_EXAMPLES_L = for_lowered(re.compile(r",?\s+((?:including|such as|e\.g\.)\s)", re.I))
 # A clause that says it lists duties ("Additional responsibilities include ...", "you will be
 # responsible for ..."): its ability words describe the work, not the candidate.
-_DUTIES_L = for_lowered(re.compile(r"\b(?:responsibilities|duties|tasks) (?:include|will include|are)\b|"
-                                   r"\b(?:will be|are) responsible for\b", re.I))
+_DUTIES_L = KeyedPattern(for_lowered(re.compile(r"\b(?:responsibilities|duties|tasks) (?:include|will include|are)\b|"
+                                                r"\b(?:will be|are) responsible for\b", re.I)),
+                         ("responsib", "duties", "tasks"))
 # What the job offers, not what it asks: "Opportunity to grow your sales skills", "the chance to ...".
 _OFFER = re.compile(r"(?:[^,.;:\n]*,\s*)?\W*(?:the |an? |great |unique )?(?:opportunit(?:y|ies)|chance) to\b", re.I)
 # The case-insensitive cues, compiled to run on the lower-cased text (see analysis.text.for_lowered).
@@ -251,7 +252,10 @@ _OFFER = re.compile(r"(?:[^,.;:\n]*,\s*)?\W*(?:the |an? |great |unique )?(?:oppo
 # A run of leading filler, as many words as stand there (one match instead of one per word).
 _LEADS_L = re.compile(f"(?:{_LEAD_L.pattern})+")
 # "Experience doing" or the posting describing its candidate: whether either stands in a clause.
-_DOING_OR_ASK_L = for_lowered(re.compile(f"(?:{_EXPERIENCE_DOING.pattern})|(?:{_CANDIDATE_ASK.pattern})", re.I))
+_DOING_OR_ASK_L = KeyedPattern(
+    for_lowered(re.compile(f"(?:{_EXPERIENCE_DOING.pattern})|(?:{_CANDIDATE_ASK.pattern})", re.I)),
+    ("experience", "adept", "candidate", "person", "individual", "you must", "thrive", "seeking",
+     "looking for", "are you"))
 
 
 @Language.factory("amscout_taxonomy")
