@@ -375,3 +375,11 @@ def test_a_free_phrase_ending_in_a_job_title_names_a_role(nlp):
     found = skills(nlp, "Requirements\n- Skills: dock scheduling, Yard Manager, cargo nurse, route planning\n")
     assert not {"Yard Manager", "cargo nurse"} & set(found)
     assert {"dock scheduling", "route planning"} <= set(found)
+
+
+def test_a_phrase_without_a_cue_takes_the_head_it_shares_not_its_partners_concept(nlp):
+    # "Botany" has no cue of its own; "Advertising" is its partner, "industry" the head both share.
+    found = skills(nlp, "Requirements\n- Experience in the Botany or Advertising industry\n")
+    assert found.get("Botany") == "industry/vertical knowledge"
+    found = skills(nlp, "Requirements\n- Able to juggle both urgent and competing priorities daily\n")
+    assert set(found.values()) == {"time management and organization"}

@@ -508,7 +508,10 @@ class TaxonomyMatcher:
         last = phrase[phrase.rfind(" ") + 1:].lower()
         if not sid and (last in _GENERIC_HEADS or last in _TITLE_HEADS):
             return None  # "PMO projects", "group sessions", "Case Manager": the work or a role, not an ability
-        sid = sid or self._cue(reach)
+        if not sid:  # "Botany or Advertising industry": the head that the words coordinated with the phrase
+            # share decides, not the concept of its partner (a sibling, not the phrase itself)
+            shared = _SHARED_OBJECT.match(reach, len(phrase))
+            sid = (shared and self._cue(shared.group(1))) or self._cue(reach)
         sid = self._party(sid, reach[len(phrase):]) if sid in _PARTY_CONCEPTS else sid
         if sid:
             skill = self._skill(doc, start, end, sid, required)
