@@ -375,3 +375,14 @@ def test_a_free_phrase_ending_in_a_job_title_names_a_role(nlp):
     found = skills(nlp, "Requirements\n- Skills: dock scheduling, Yard Manager, cargo nurse, route planning\n")
     assert not {"Yard Manager", "cargo nurse"} & set(found)
     assert {"dock scheduling", "route planning"} <= set(found)
+
+
+def test_a_skill_word_in_the_name_of_a_degree_field_is_no_skill(nlp):
+    found = skills(nlp, "Requirements\n- Bachelor's degree in a technical field (e.g., Electronics and Instrumentation "
+                        "Engineering)\n- Bachelor's degree and experience with Kanban and Acme Engineering Suite\n"
+                        "- Regulatory Affairs experience\n")
+    assert not {"Electronics", "Instrumentation"} & set(found)
+    assert "Kanban" in found
+    text = "Requirements\n- Master of Global Regulatory Affairs or similar degree\n- Regulatory Affairs experience\n"
+    starts = [s["start"] for s in nlp(text)._.skills if s["text"] == "Regulatory Affairs"]
+    assert starts == [text.rindex("Regulatory Affairs")]  # the experience, not the degree

@@ -174,6 +174,12 @@ _ROLE_NOUN = re.compile(r"(?:^|[ \t])(?:Developer|Manager|Engineer|Representativ
                         r"Team|Group|team|group|department)s?\b")
 _ROLE_AFTER = re.compile(r"(?:[ \t]+[A-Z.][\w&.+#/-]*){0,3}?" + _ROLE_NOUN.pattern)  # capitalised words, then the role
 _ROLE_OF = re.compile(r"(?:Manager|Director|Head|Vice President|VP)s? of[ \t]+$")  # "Director of Finance"
+# A field of study named in capitals: "Electronics and Instrumentation Engineering", "Bachelor of
+# Science in Marketing", "Master of Drug Regulatory Affairs" (the degree, not a skill asked).
+_FIELD_HEAD_AFTER = re.compile(r"(?:[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][\w-]*){0,3}?[ \t]+"
+                               r"(?:Engineering|Sciences?|Studies)\b(?![ \t]+[A-Z])")
+_DEGREE_OF_BEFORE = re.compile(r"\b(?:Bachelor|Master|Doctor|Associate)(?:['’]?s)?[ \t]+(?:of|in)"
+                               r"(?:[ \t]+(?:Science|Arts)[ \t]+in)?(?:[ \t]+[A-Z][\w&-]*){0,3}[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
 _INDUSTRY_HEADS = {
     "industry", "industries", "sector", "sectors", "space", "market", "markets", "vertical", "verticals",
@@ -410,6 +416,7 @@ class TaxonomyMatcher:
                     if named:
                         out.extend(self._skill(doc, ms, me, t, required(ms, me)) for ms, me, t in named
                                    if (full or not _in_job_title(text, ms, me))
+                                   and not (degree and _in_field_name(text, ms, me))
                                    and not (task and self._how_work_is_done(text, me, t)))
                         continue
                     if degree and (_holds(degree_starts, rs, re_) or _overlaps(fields, s, e)):
@@ -720,6 +727,15 @@ def _in_job_title(text: str, start: int, end: int) -> bool:
     return (text[start].isupper() or text[start] == ".") and bool(
         _ROLE_NOUN.search(text[start:end]) or _ROLE_AFTER.match(text, end)
         or _ROLE_OF.search(text, max(0, start - 30), start))
+
+
+def _in_field_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised taxonomy form, in a clause naming a degree, is a word of the name of
+    a field of study ("Electronics and Instrumentation Engineering", "Master of Drug Regulatory
+    Affairs"): the candidate's degree, not a skill asked. A name going on after the field's head
+    word is a product ("Acme Engineering Suite")."""
+    return text[start].isupper() and bool(
+        _FIELD_HEAD_AFTER.match(text, end) or _DEGREE_OF_BEFORE.search(text, max(0, start - 60), start))
 
 
 def _in_brackets(text: str, clause_start: int, start: int) -> bool:
