@@ -386,3 +386,11 @@ def test_a_skill_word_in_the_name_of_a_degree_field_is_no_skill(nlp):
     text = "Requirements\n- Master of Global Regulatory Affairs or similar degree\n- Regulatory Affairs experience\n"
     starts = [s["start"] for s in nlp(text)._.skills if s["text"] == "Regulatory Affairs"]
     assert starts == [text.rindex("Regulatory Affairs")]  # the experience, not the degree
+
+
+@pytest.mark.parametrize("unit, skill", [("Mentor and support the DevOps teams", "DevOps"),
+                                         ("Work with the legal and tax departments", "tax"),
+                                         ("Experience at leadership level in a freight firm", "leadership")])
+def test_a_skill_naming_a_team_department_or_rank_is_no_skill(nlp, unit, skill):
+    text = f"Requirements\n- {unit}\n- Knowledge of {skill}\n"
+    assert [s["start"] for s in nlp(text)._.skills if s["text"] == skill] == [text.rindex(skill)]

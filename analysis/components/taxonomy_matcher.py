@@ -180,6 +180,9 @@ _FIELD_HEAD_AFTER = re.compile(r"(?:[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][\w-]*){0,3}?
                                r"(?:Engineering|Sciences?|Studies)\b(?![ \t]+[A-Z])")
 _DEGREE_OF_BEFORE = re.compile(r"\b(?:Bachelor|Master|Doctor|Associate)(?:['’]?s)?[ \t]+(?:of|in)"
                                r"(?:[ \t]+(?:Science|Arts)[ \t]+in)?(?:[ \t]+[A-Z][\w&-]*){0,3}[ \t]+$")
+# A unit or rank of an organisation named after a skill: "the DevOps teams", "the tax department",
+# "at leadership level" (who or where, not an ability asked).
+_UNIT_AFTER = re.compile(r"[ \t]+(?:teams?|departments?|levels?|groups?|units?|divisions?)\b")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
 _INDUSTRY_HEADS = {
     "industry", "industries", "sector", "sectors", "space", "market", "markets", "vertical", "verticals",
@@ -417,6 +420,7 @@ class TaxonomyMatcher:
                         out.extend(self._skill(doc, ms, me, t, required(ms, me)) for ms, me, t in named
                                    if (full or not _in_job_title(text, ms, me))
                                    and not (degree and _in_field_name(text, ms, me))
+                                   and not _UNIT_AFTER.match(text, me)
                                    and not (task and self._how_work_is_done(text, me, t)))
                         continue
                     if degree and (_holds(degree_starts, rs, re_) or _overlaps(fields, s, e)):
