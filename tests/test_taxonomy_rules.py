@@ -394,3 +394,13 @@ def test_a_skill_word_in_the_name_of_a_degree_field_is_no_skill(nlp):
 def test_a_skill_naming_a_team_department_or_rank_is_no_skill(nlp, unit, skill):
     text = f"Requirements\n- {unit}\n- Knowledge of {skill}\n"
     assert [s["start"] for s in nlp(text)._.skills if s["text"] == skill] == [text.rindex(skill)]
+
+
+def test_a_soft_skill_in_a_relation_idiom_is_no_skill(nlp):
+    text = ("Requirements\n- 3+ years of dispatch experience in collaboration with depot crews\n"
+            "- 5+ years of freight audit experience (includes direct oversight of a process with accountability "
+            "for compliance)\n- Skilled in Python with pandas\n- Strong collaboration and accountability\n")
+    found = [(s["text"], s["start"]) for s in nlp(text)._.skills]
+    assert [s for t, s in found if t == "collaboration"] == [text.rindex("collaboration")]
+    assert [s for t, s in found if t == "accountability"] == [text.rindex("accountability")]
+    assert "Python" in [t for t, _ in found]  # a tool in the same frame is asked

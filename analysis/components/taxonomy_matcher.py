@@ -183,6 +183,8 @@ _DEGREE_OF_BEFORE = re.compile(r"\b(?:Bachelor|Master|Doctor|Associate)(?:['’]
 # A unit or rank of an organisation named after a skill: "the DevOps teams", "the tax department",
 # "at leadership level" (who or where, not an ability asked).
 _UNIT_AFTER = re.compile(r"[ \t]+(?:teams?|departments?|levels?|groups?|units?|divisions?)\b")
+_IN_BEFORE = re.compile(r"\b[Ii]n $")  # "in collaboration with": the word before a form
+_WITH_BEFORE = re.compile(r"\b[Ww]ith $")  # "with accountability for"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
 _INDUSTRY_HEADS = {
     "industry", "industries", "sector", "sectors", "space", "market", "markets", "vertical", "verticals",
@@ -421,6 +423,7 @@ class TaxonomyMatcher:
                                    if (full or not _in_job_title(text, ms, me))
                                    and not (degree and _in_field_name(text, ms, me))
                                    and not _UNIT_AFTER.match(text, me)
+                                   and not (_in_relation_idiom(text, ms, me) and self.tax.skills[t]["kind"] == "soft")
                                    and not (task and self._how_work_is_done(text, me, t)))
                         continue
                     if degree and (_holds(degree_starts, rs, re_) or _overlaps(fields, s, e)):
@@ -740,6 +743,15 @@ def _in_field_name(text: str, start: int, end: int) -> bool:
     word is a product ("Acme Engineering Suite")."""
     return text[start].isupper() and bool(
         _FIELD_HEAD_AFTER.match(text, end) or _DEGREE_OF_BEFORE.search(text, max(0, start - 60), start))
+
+
+def _in_relation_idiom(text: str, start: int, end: int) -> bool:
+    """Whether a taxonomy form (of a soft skill) is the noun of an idiom that says with whom or
+    for what the work is done ("work in collaboration with the field team", "a process with
+    accountability for compliance"): a preposition in effect, not an ability asked. (A tool in
+    the same frame is asked: "skilled in Python with pandas".)"""
+    return ((text.startswith(" with", end) and bool(_IN_BEFORE.search(text, max(0, start - 4), start)))
+            or (text.startswith(" for", end) and bool(_WITH_BEFORE.search(text, max(0, start - 6), start))))
 
 
 def _in_brackets(text: str, clause_start: int, start: int) -> bool:
