@@ -404,3 +404,11 @@ def test_a_soft_skill_in_a_relation_idiom_is_no_skill(nlp):
     assert [s for t, s in found if t == "collaboration"] == [text.rindex("collaboration")]
     assert [s for t, s in found if t == "accountability"] == [text.rindex("accountability")]
     assert "Python" in [t for t, _ in found]  # a tool in the same frame is asked
+
+
+def test_an_industry_is_knowledge_asked_only_where_its_clause_asks_for_it(nlp):
+    text = ("Requirements\n- A brighter future for logistics and healthcare starts with you\n"
+            "- 3+ years in the healthcare industry\n- Familiarity with the logistics space\n")
+    found = [(s["text"], s["start"]) for s in nlp(text)._.skills]
+    assert [s for t, s in found if t.startswith("healthcare")] == [text.rindex("healthcare")]
+    assert [s for t, s in found if t == "logistics"] == [text.rindex("logistics")]

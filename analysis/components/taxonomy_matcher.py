@@ -169,6 +169,13 @@ _HEAD_END = re.compile(r"\s+(?:at|of|in|on|for|with|within|across|to|from|under|
                        r"while|when|where|by|as)\s+", re.I)
 # Concepts named by a word that often only modifies the noun after it (an industry).
 _MODIFIER_CONCEPTS = ("dom.industry_vertical",)
+# An industry is knowledge asked of the candidate when its clause speaks of experience, knowledge or
+# a setting ("5+ years in the energy industry", "familiar with the non-profit space"); elsewhere it is
+# the business the company is in ("we have divisions in Higher Education", "a future for financial services").
+_INDUSTRY_CONCEPT = "dom.industry_vertical"
+_INDUSTRY_ASKED_L = for_lowered(re.compile(
+    r"experience|knowledge|background|familiar|understanding|expertise|exposure|years?\b|work(?:ed|ing)|"
+    r"proficien|in-depth|industry|industries|sector|vertical|space|market|role|setting|environment|focus", re.I))
 _ROLE_NOUN = re.compile(r"(?:^|[ \t])(?:Developer|Manager|Engineer|Representative|Specialist|Strategist|"
                         r"Analyst|Consultant|Director|Executive|Architect|Coordinator|Administrator|"
                         r"Team|Group|team|group|department)s?\b")
@@ -423,6 +430,7 @@ class TaxonomyMatcher:
                                    if (full or not _in_job_title(text, ms, me))
                                    and not (degree and _in_field_name(text, ms, me))
                                    and not _UNIT_AFTER.match(text, me)
+                                   and not (t == _INDUSTRY_CONCEPT and not _INDUSTRY_ASKED_L.search(low, a, b))
                                    and not (_in_relation_idiom(text, ms, me) and self.tax.skills[t]["kind"] == "soft")
                                    and not (task and self._how_work_is_done(text, me, t)))
                         continue
