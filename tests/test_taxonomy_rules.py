@@ -383,3 +383,42 @@ def test_a_phrase_without_a_cue_takes_the_head_it_shares_not_its_partners_concep
     assert found.get("Botany") == "industry/vertical knowledge"
     found = skills(nlp, "Requirements\n- Able to juggle both urgent and competing priorities daily\n")
     assert set(found.values()) == {"time management and organization"}
+
+
+def starts_of(nlp, text, form):
+    return [s["start"] for s in nlp(text)._.skills if s["text"] == form]
+
+
+def test_a_skill_word_in_the_name_of_a_degree_field_is_no_skill(nlp):
+    text = ("Requirements\n- Bachelor's degree in a technical field (e.g., Manufacturing and Accounting Sciences)\n"
+            "- Knowledge of Manufacturing\n")
+    assert starts_of(nlp, text, "Manufacturing") == [text.rindex("Manufacturing")]
+    text = ("Requirements\n- Master of Maritime Supply Chain Management or similar degree\n"
+            "- Supply Chain Management experience\n")
+    assert starts_of(nlp, text, "Supply Chain Management") == [text.rindex("Supply Chain Management")]
+    found = skills(nlp, "Requirements\n- Bachelor's degree and experience with Kanban and Acme Engineering Suite\n")
+    assert "Kanban" in found  # a product name, not a field of study
+
+
+@pytest.mark.parametrize("unit, skill", [("Ensure quality with the logistics team", "logistics"),
+                                         ("Experience in a role at leadership level in a freight firm", "leadership")])
+def test_a_skill_naming_a_team_department_or_rank_is_no_skill(nlp, unit, skill):
+    text = f"Requirements\n- {unit}\n- Knowledge of {skill}\n"
+    assert starts_of(nlp, text, skill) == [text.rindex(skill)]
+
+
+def test_a_soft_skill_in_a_relation_idiom_is_no_skill(nlp):
+    text = ("Requirements\n- 3+ years of dispatch experience in collaboration with depot crews\n"
+            "- 5+ years of freight audit experience (includes direct oversight of depots with accountability "
+            "for safety)\n- Skilled in Python with pandas\n- Strong collaboration and accountability\n")
+    assert starts_of(nlp, text, "collaboration") == [text.rindex("collaboration")]
+    assert starts_of(nlp, text, "accountability") == [text.rindex("accountability")]
+    assert starts_of(nlp, text, "Python")  # a tool in the same frame is asked
+
+
+def test_an_industry_is_knowledge_asked_only_where_its_clause_asks_for_it(nlp):
+    text = ("Requirements\n- A brighter future for logistics and healthcare starts with you\n"
+            "- 3+ years in the healthcare industry\n- Familiarity with the logistics space\n")
+    found = [(s["text"], s["start"]) for s in nlp(text)._.skills]
+    assert [s for t, s in found if t.startswith("healthcare")] == [text.rindex("healthcare")]
+    assert [s for t, s in found if t == "logistics"] == [text.rindex("logistics")]

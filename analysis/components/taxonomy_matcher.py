@@ -169,11 +169,29 @@ _HEAD_END = re.compile(r"\s+(?:at|of|in|on|for|with|within|across|to|from|under|
                        r"while|when|where|by|as)\s+", re.I)
 # Concepts named by a word that often only modifies the noun after it (an industry).
 _MODIFIER_CONCEPTS = ("dom.industry_vertical",)
+# An industry is knowledge asked of the candidate when its clause speaks of experience, knowledge or
+# a setting ("5+ years in the shipping industry", "familiar with the logistics space"); elsewhere it is
+# the business the company is in ("our depots serve logistics clients", "a better future for shipping").
+_INDUSTRY_CONCEPT = "dom.industry_vertical"
+_INDUSTRY_ASKED_L = for_lowered(re.compile(
+    r"experience|knowledge|background|familiar|understanding|expertise|exposure|years?\b|work(?:ed|ing)|"
+    r"proficien|in-depth|industry|industries|sector|vertical|space|market|role|setting|environment|focus", re.I))
 _ROLE_NOUN = re.compile(r"(?:^|[ \t])(?:Developer|Manager|Engineer|Representative|Specialist|Strategist|"
                         r"Analyst|Consultant|Director|Executive|Architect|Coordinator|Administrator|"
                         r"Team|Group|team|group|department)s?\b")
 _ROLE_AFTER = re.compile(r"(?:[ \t]+[A-Z.][\w&.+#/-]*){0,3}?" + _ROLE_NOUN.pattern)  # capitalised words, then the role
 _ROLE_OF = re.compile(r"(?:Manager|Director|Head|Vice President|VP)s? of[ \t]+$")  # "Director of Finance"
+# A field of study named in capitals: "Marine and Logistics Engineering", "Bachelor of Science in
+# Marketing", "Master of Port Operations Management" (the degree, not a skill asked).
+_FIELD_HEAD_AFTER = re.compile(r"(?:[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][\w-]*){0,3}?[ \t]+"
+                               r"(?:Engineering|Sciences?|Studies)\b(?![ \t]+[A-Z])")
+_DEGREE_OF_BEFORE = re.compile(r"\b(?:Bachelor|Master|Doctor|Associate)(?:['’]?s)?[ \t]+(?:of|in)"
+                               r"(?:[ \t]+(?:Science|Arts)[ \t]+in)?(?:[ \t]+[A-Z][\w&-]*){0,3}[ \t]+$")
+# A unit or rank of an organisation named after a skill: "the logistics team", "our accounting
+# department", "at management level" (who or where, not an ability asked).
+_UNIT_AFTER = re.compile(r"[ \t]+(?:teams?|departments?|levels?|groups?|units?|divisions?)\b")
+_IN_BEFORE = re.compile(r"\b[Ii]n $")  # "in collaboration with": the word before a form
+_WITH_BEFORE = re.compile(r"\b[Ww]ith $")  # "with accountability for"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
 _INDUSTRY_HEADS = {
     "industry", "industries", "sector", "sectors", "space", "market", "markets", "vertical", "verticals",
@@ -410,6 +428,10 @@ class TaxonomyMatcher:
                     if named:
                         out.extend(self._skill(doc, ms, me, t, required(ms, me)) for ms, me, t in named
                                    if (full or not _in_job_title(text, ms, me))
+                                   and not (degree and _in_field_name(text, ms, me))
+                                   and not _UNIT_AFTER.match(text, me)
+                                   and not (t == _INDUSTRY_CONCEPT and not _INDUSTRY_ASKED_L.search(low, a, b))
+                                   and not (_in_relation_idiom(text, ms, me) and self.tax.skills[t]["kind"] == "soft")
                                    and not (task and self._how_work_is_done(text, me, t)))
                         continue
                     if degree and (_holds(degree_starts, rs, re_) or _overlaps(fields, s, e)):
@@ -723,6 +745,24 @@ def _in_job_title(text: str, start: int, end: int) -> bool:
     return (text[start].isupper() or text[start] == ".") and bool(
         _ROLE_NOUN.search(text[start:end]) or _ROLE_AFTER.match(text, end)
         or _ROLE_OF.search(text, max(0, start - 30), start))
+
+
+def _in_field_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised taxonomy form, in a clause naming a degree, is a word of the name of
+    a field of study ("Marine and Logistics Engineering", "Master of Port Operations Management"):
+    the candidate's degree, not a skill asked. A name going on after the field's head word is a
+    product ("Acme Engineering Suite")."""
+    return text[start].isupper() and bool(
+        _FIELD_HEAD_AFTER.match(text, end) or _DEGREE_OF_BEFORE.search(text, max(0, start - 60), start))
+
+
+def _in_relation_idiom(text: str, start: int, end: int) -> bool:
+    """Whether a taxonomy form (of a soft skill) is the noun of an idiom that says with whom or
+    for what the work is done ("plan routes in collaboration with the depot", "a role with
+    accountability for safety"): a preposition in effect, not an ability asked. (A tool in the
+    same frame is asked: "skilled in Python with pandas".)"""
+    return ((text.startswith(" with", end) and bool(_IN_BEFORE.search(text, max(0, start - 4), start)))
+            or (text.startswith(" for", end) and bool(_WITH_BEFORE.search(text, max(0, start - 6), start))))
 
 
 def _in_brackets(text: str, clause_start: int, start: int) -> bool:
