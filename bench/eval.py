@@ -51,11 +51,13 @@ def main(argv=None) -> int:
                 print(out.stderr, file=sys.stderr)
                 return out.returncode
             print()
+        if not args.no_save or args.readme:
+            every = score_json(scorer, postings, gold, preds, [])
         if not args.no_save:
-            save_summary(scorer, postings, gold, preds, n)
+            save_summary(every, n)
         if args.readme:
-            scores = [score_json(scorer, postings, gold, preds, extra) for extra in ([], ["--subset", "sales"])]
-            update_readme(PROJECT / "README.md", readme_table(*scores))
+            update_readme(PROJECT / "README.md",
+                          readme_table(every, score_json(scorer, postings, gold, preds, ["--subset", "sales"])))
     return 0
 
 
@@ -100,11 +102,11 @@ def update_readme(readme: Path, table: str) -> None:
     print(f"rewrote the figures table in {readme.name}")
 
 
-def save_summary(scorer: Path, postings: Path, gold: Path, preds: Path, n: int) -> None:
-    """Write the scorer's JSON (all postings) with what was measured and when."""
+def save_summary(scores: dict, n: int) -> None:
+    """Write the scorer's JSON figures (all postings) with what was measured and when."""
     from analysis.pipeline import PIPELINE_VERSION
 
-    summary = {**score_json(scorer, postings, gold, preds, []), "dataset": f"the shared labelled dev set ({n} real postings)",
+    summary = {**scores, "dataset": f"the shared labelled dev set ({n} real postings)",
                "pipeline_version": PIPELINE_VERSION, "date": date.today().isoformat()}
     target = PROJECT / "data" / "eval_summary.json"
     target.write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n", encoding="utf-8")
