@@ -22,7 +22,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis.text import for_lowered, lowered, lowered_once, split_blocks, split_clauses
+from analysis.text import KeyedPattern, for_lowered, lowered, lowered_once, split_blocks, split_clauses
 
 SECTIONS = ("requirements", "preferred", "responsibilities", "benefits", "company", "legal", "other")
 
@@ -319,9 +319,8 @@ _PAY_FIGURE = re.compile(r"\$\s?\d|\b(?:range|usd|per (?:hour|year|annum))\b")
 def _after_requirements(line: str, low: str) -> str | None:
     """'company' or 'benefits' for a paragraph (not a list item) under a requirements heading
     that speaks for the employer ("We are a family-owned distributor...") or states the pay
-    ("The base salary range for this role is $60,000 - $75,000..."), or for a line that names a
-    benefit and asks nothing of the candidate ("Paid parental leave", "401(k) with company match":
-    the benefits list began without a heading); None otherwise. ``low`` is the line lower-cased."""
+    ("The base salary range for this role is $60,000 - $75,000..."); None otherwise. ``low`` is
+    the line lower-cased. (A single benefit line amid the list is ``_benefit_line``'s.)"""
     if line.count(" ") + 1 < _PARAGRAPH_WORDS:
         return None
     if _PAY_TALK.search(low) and _PAY_FIGURE.search(low):
@@ -339,9 +338,9 @@ def _benefit_line(low: str) -> bool:
 
 
 def _employer_paragraph(line: str, low: str) -> bool:
-    """A paragraph (sentences of twelve words or more) in the employer's voice that asks nothing
-    of the candidate and says nothing of the role: the company describing itself."""
-    if line.count(" ") + 1 < _PARAGRAPH_WORDS or not ("." in line[-2:] or ". " in line):
+    """Sentences (the caller has checked the length of a paragraph) in the employer's voice that
+    ask nothing of the candidate and say nothing of the role: the company describing itself."""
+    if not ("." in line[-2:] or ". " in line):
         return False
     return bool(_COMPANY_VOICE.search(low) and not _CANDIDATE_TALK.search(low) and not _ROLE_TALK_L.search(low))
 
@@ -431,7 +430,8 @@ class SectionIndex:
         key = (a, b)
         if key not in self.clause_cues:
             clause = self.lower[a:b]
-            self.clause_cues[key] = (has_preferred_cue(clause), has_required_cue(clause))
+            self.clause_cues[key] = (bool(_PREFERRED_ANY_KEYED.search(clause)),
+                                     bool(_REQUIRED_CUE_KEYED.search(clause)))
         return self.clause_cues[key]
 
 
@@ -573,19 +573,10 @@ _PREFERRED_CUE_L, _PREFERRED_AFTER_L, _REQUIRED_CUE_L = map(for_lowered, (PREFER
 _PREFERRED_ANY_L = for_lowered(re.compile(f"(?:{PREFERRED_CUE.pattern})|(?:{PREFERRED_AFTER.pattern})", re.I))
 # A word that every match of the cue patterns holds: most clauses hold none, and a few substring
 # tests are three times cheaper than the pattern (which then runs only where one stands).
-_PREFERRED_KEYS = ("prefer", "plus", "advantag", "bonus", "nice", "ideal", "desir", "benefic", "helpful",
-                   "considered", "great", "not required", "optional", "love", "good to")
+PREFERRED_KEYS = ("prefer", "plus", "advantag", "bonus", "nice", "ideal", "desir", "benefic", "helpful",
+                  "considered", "great", "not required", "optional", "love", "good to")
 _REQUIRED_KEYS = ("must", "requir", "mandatory", "essential", "minimum", "at least", "need to have")
-
-
-def has_preferred_cue(low: str, rx: re.Pattern = _PREFERRED_ANY_L) -> bool:
-    """Does lower-cased ``low`` hold a preferred cue (PREFERRED_CUE or PREFERRED_AFTER; ``rx``
-    may be either one's lower-case pattern)?"""
-    return _has(low, _PREFERRED_KEYS) and bool(rx.search(low))
-
-
-def has_required_cue(low: str) -> bool:
-    """Does lower-cased ``low`` hold a REQUIRED_CUE?"""
-    return _has(low, _REQUIRED_KEYS) and bool(_REQUIRED_CUE_L.search(low))
+_PREFERRED_ANY_KEYED = KeyedPattern(_PREFERRED_ANY_L, PREFERRED_KEYS)
+_REQUIRED_CUE_KEYED = KeyedPattern(_REQUIRED_CUE_L, _REQUIRED_KEYS)
 _BODY_LEGAL_L, _BODY_LEGAL_WEAK_L, _BODY_BENEFITS_L, _BODY_COMPANY_L, _ROLE_TALK_L = map(
     for_lowered, (_BODY_LEGAL, _BODY_LEGAL_WEAK, _BODY_BENEFITS, _BODY_COMPANY, _ROLE_TALK))

@@ -30,9 +30,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from analysis.components.sections import (CAPABILITY_CUE, PREFERRED_CUE, REQUIRED_CUE, block_at,
-                                          doc_text, has_preferred_cue, required_at, section_at,
-                                          section_index)
+from analysis.components.sections import (CAPABILITY_CUE, PREFERRED_CUE, PREFERRED_KEYS, REQUIRED_CUE,
+                                          block_at, doc_text, required_at, section_at, section_index)
 from analysis.taxonomy import load
 from analysis.text import KeyedPattern, for_lowered, split_clauses
 
@@ -267,6 +266,8 @@ _OFFER = re.compile(r"(?:[^,.;:\n]*,\s*)?\W*(?:the |an? |great |unique )?(?:oppo
  _LABEL_LINE_L, _LEAD_L, _STOP_PIECES_L, _CAPABILITY_CUE_L, _EXPERIENCE_DOING_L, _OFFER_L) = map(for_lowered, (
     _CANDIDATE_ASK, _EMPLOYER_VOICE, _CANDIDATE_VOICE, _DUTY_START, _DEGREE, PREFERRED_CUE, _ELIGIBILITY,
     _LABEL_LINE, _LEAD, _STOP_PIECES, CAPABILITY_CUE, _EXPERIENCE_DOING, _OFFER))
+# A preferred cue is looked for only where one of its words stands (most clauses hold none).
+_PREFERRED_CUE_L = KeyedPattern(_PREFERRED_CUE_L, PREFERRED_KEYS)
 # A run of leading filler, as many words as stand there (one match instead of one per word).
 _LEADS_L = re.compile(f"(?:{_LEAD_L.pattern})+")
 # "Experience doing" or the posting describing its candidate: whether either stands in a clause.
@@ -651,7 +652,7 @@ def _required_in(doc: Doc, low_clause: str):
 
     def required(start: int, end: int) -> bool | None:
         if not memo:  # asked on the first skill found, not for every clause
-            memo.append(has_preferred_cue(low_clause, _PREFERRED_CUE_L))
+            memo.append(bool(_PREFERRED_CUE_L.search(low_clause)))
         if memo[0]:
             return _skill_required(doc, start, end)
         if len(memo) == 1:
