@@ -166,12 +166,12 @@ _EXPERIENCE_DOING = re.compile(r"\bexperience[ds]? (?:\w+ing|(?:\w+ly )?\w+ing)\
 # Where the head of a free phrase ends: the first preposition or relative word after it.
 _HEAD_END = re.compile(r"\s+(?:at|of|in|on|for|with|within|across|to|from|under|through|that|which|"
                        r"while|when|where|by|as)\s+", re.I)
+_INDUSTRY_CONCEPT = "dom.industry_vertical"
 # Concepts named by a word that often only modifies the noun after it (an industry).
-_MODIFIER_CONCEPTS = ("dom.industry_vertical",)
+_MODIFIER_CONCEPTS = (_INDUSTRY_CONCEPT,)
 # An industry is knowledge asked of the candidate when its clause speaks of experience, knowledge or
 # a setting ("5+ years in the shipping industry", "familiar with the logistics space"); elsewhere it is
 # the business the company is in ("our depots serve logistics clients", "a better future for shipping").
-_INDUSTRY_CONCEPT = "dom.industry_vertical"
 _INDUSTRY_ASKED_L = for_lowered(re.compile(
     r"experience|knowledge|background|familiar|understanding|expertise|exposure|years?\b|work(?:ed|ing)|"
     r"proficien|in-depth|industry|industries|sector|vertical|space|market|role|setting|environment|focus", re.I))
@@ -197,7 +197,6 @@ _INDUSTRY_HEADS = {
     "experience", "background", "environment", "environments", "setting", "settings", "field", "company",
     "companies", "organization", "organizations", "clients", "customers", "accounts", "sales", "is",
     "are", "and", "or", "a", "an", "the", "preferred", "required", "strongly", "highly", "plus", "knowledge"}
-# A named owner after the phrase's first word: "reflect Acme's core values" (the employer's own).
 # Head nouns of the work itself, its occasions and units, and its setting: a free phrase ending in
 # one ("implement long-term projects", "knowledge-sharing sessions", "asset teams", "a relatable
 # field") says what or where the work is, not an ability (unless a cue names a skill in it).
@@ -213,6 +212,7 @@ _TITLE_HEADS = {
     "architect", "architects", "coordinator", "coordinators", "administrator", "administrators", "assistant",
     "assistants", "nurse", "nurses", "pharmacist", "pharmacists", "developer", "developers", "officer", "officers",
     "technician", "technicians"}
+# A named owner after the phrase's first word: "reflect Acme's core values" (the employer's own).
 _OWNER = re.compile(r"\s[A-Z][\w&-]*['’]s\s+\w")
 _DETERMINER = re.compile(r"\b(?:the|a|an|any|every|our|your)\b", re.I)
 # Concepts about dealing with people, which the party named after "with" can narrow: "relationships
@@ -245,7 +245,7 @@ _EXAMPLES_L = KeyedPattern(for_lowered(re.compile(
     r"methodolog(?:y|ies)|standards?|protocols?)\)?,?\s+((?:such as|including|e\.g\.|for example|for instance|like)\s)",
     re.I)), ("such as", "including", "e.g.", "for example", "for instance", "like"))
 # A skill that heads its line as a label ("Drive for Results – beat the budget", "Teamwork: ...").
-_LABEL_END = re.compile(r"\s*(?::|\s[–—-])\s")
+_LABEL_MARK = re.compile(r"\s*(?::|\s[–—-])\s")
 # A line that opens by asking for an ability with its object, or that is marked preferred / required
 # in brackets after two words or more.
 _ASKING_LINE_L = for_lowered(re.compile(
@@ -428,12 +428,7 @@ class TaxonomyMatcher:
                         named = self._modified(text, s, e, re_, named)
                     if named:
                         out.extend(self._skill(doc, ms, me, t, required(ms, me)) for ms, me, t in named
-                                   if (full or not _in_job_title(text, ms, me))
-                                   and not (degree and _in_field_name(text, ms, me))
-                                   and not _UNIT_AFTER.match(text, me)
-                                   and not (t == _INDUSTRY_CONCEPT and not _INDUSTRY_ASKED_L.search(low, a, b))
-                                   and not (_in_relation_idiom(text, ms, me) and self.tax.skills[t]["kind"] == "soft")
-                                   and not (task and self._how_work_is_done(text, me, t)))
+                                   if self._asked(text, low, a, b, ms, me, t, full, bool(degree), task))
                         continue
                     if degree and (_holds(degree_starts, rs, re_) or _overlaps(fields, s, e)):
                         continue  # the degree statement itself, or a field of study
@@ -462,12 +457,26 @@ class TaxonomyMatcher:
         named_tool = m and any(me == m.start() and self.tax.skills[t]["kind"] == "tool" for _, me, t in inside)
         return names_from, (m.start(1) if named_tool else b)
 
+    def _asked(self, text: str, low: str, a: int, b: int, start: int, end: int, sid: str,
+               full: bool, degree: bool, task: bool) -> bool:
+        """Is the taxonomy name at [start, end) in clause [a, b) a skill asked of the candidate?
+        Not when it is a word of another name or an idiom: a job or team title outside
+        requirement sections, a degree's field of study, a team / department / level, a soft skill
+        used as a preposition ("in collaboration with"), an industry the clause asks nothing
+        about (the company's own business), or a soft skill naming how a task is done."""
+        return ((full or not _in_job_title(text, start, end))
+                and not (degree and _in_field_name(text, start, end))
+                and not _UNIT_AFTER.match(text, end)
+                and not (sid == _INDUSTRY_CONCEPT and not _INDUSTRY_ASKED_L.search(low, a, b))
+                and not (_in_relation_idiom(text, start, end) and self.tax.skills[sid]["kind"] == "soft")
+                and not (task and self._how_work_is_done(text, end, sid)))
+
     def _how_work_is_done(self, text: str, end: int, sid: str) -> bool:
         """A soft skill named inside a task ("Collaborate with the depot team", "foster a
         collaborative culture", "Encourage innovative thinking") says how the work is done, not
         an ability asked of the candidate; unless it heads its line as a label ("Drive for
         Results – beat the plan")."""
-        return self.tax.skills[sid]["kind"] == "soft" and not _LABEL_END.match(text, end)
+        return self.tax.skills[sid]["kind"] == "soft" and not _LABEL_MARK.match(text, end)
 
     def _modified(self, text: str, s: int, e: int, raw_end: int, named: list) -> list:
         """An industry named as the modifier of a noun that cues another concept ("managed care
