@@ -72,7 +72,7 @@ def main():
 @click.option("--max-pages", type=click.IntRange(1), default=None, help="Stop paging after N list pages per board.")
 @click.option("--contact", envvar="AMSCOUT_CONTACT", default=None,
               help="Contact (e-mail or URL) sent in the User-Agent; or $AMSCOUT_CONTACT.")
-@click.option("--cache/--no-cache", default=False, show_default=True, help="Use Scrapy's HTTP cache (.scrapy/httpcache).")
+@click.option("--cache/--no-cache", default=False, show_default=True, help="Use Scrapy's HTTP cache (.scrapy/httpcache); keyed APIs (Adzuna, USAJOBS) are never cached.")
 @DB_OPTION
 @friendly_errors
 def crawl(source, boards, boards_file, base_url, start_urls, sitemaps, depth, all_roles, max_pages,

@@ -708,12 +708,12 @@ ROBOTS = Route("User-agent: *\nAllow: /\n", content_type="text/plain")
 
 
 def crawl(source: str, server, db_path, *args: str, env: dict | None = None,
-          all_roles: bool = True) -> subprocess.CompletedProcess:
+          all_roles: bool = True, cwd=None) -> subprocess.CompletedProcess:
     """``amscout crawl SOURCE --base-url <server> --db <db> [--all-roles] ARGS`` with fast settings."""
     full_env = {**os.environ, "AMSCOUT_FAST_CRAWL": "1", "AMSCOUT_CONTACT": "tests@example.org", **(env or {})}
     command = [AMSCOUT, "crawl", source, "--base-url", server.url, "--db", str(db_path),
                *(["--all-roles"] if all_roles else []), *args]
-    return subprocess.run(command, capture_output=True, text=True, timeout=90, env=full_env)
+    return subprocess.run(command, capture_output=True, text=True, timeout=90, env=full_env, cwd=cwd)
 
 
 def stored(db_path) -> dict[str, dict]:
@@ -832,6 +832,20 @@ def test_crawl_adzuna_with_keys(local_server, db_path):
     assert set(rows) == {"adzuna:gb:111", "adzuna:gb:112", "adzuna:gb:113"}
     assert rows["adzuna:gb:111"]["salary_min"] == 40000 and rows["adzuna:gb:112"]["salary_min"] is None
     assert json.loads(rows["adzuna:gb:112"]["raw"])["salary_is_predicted"] == "1"
+
+
+def test_crawl_cache_never_writes_an_api_key_to_disk(local_server, db_path, tmp_path):
+    query = "app_id=id1&app_key=key-not-for-disk&results_per_page=50&what=account%20manager"
+    srv = local_server({"/robots.txt": ROBOTS,
+                        f"/v1/api/jobs/gb/search/1?{query}": Route(adzuna_page(1)),
+                        f"/v1/api/jobs/gb/search/2?{query}": Route(adzuna_page(2))})
+    keys = {"ADZUNA_APP_ID": "id1", "ADZUNA_APP_KEY": "key-not-for-disk"}
+    for _ in range(2):
+        result = crawl("adzuna", srv, db_path, "--board", "gb", "--cache", env=keys, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    assert srv.hits("/v1/api/jobs/gb/search/1") == 2          # asked again: not served from the cache
+    written = [p for p in tmp_path.rglob("*") if p.is_file() and p != db_path]
+    assert not [p for p in written if b"key-not-for-disk" in p.read_bytes()]
 
 
 def test_crawl_adzuna_without_keys_is_one_line(tmp_path, db_path):

@@ -112,8 +112,13 @@ class BoardSpider(scrapy.Spider):
 
     def request(self, url: str, callback, *, errback=None, **cb_kwargs) -> scrapy.Request:
         """A request whose failures end in ``errback`` (default ``on_error``: one ERROR line,
-        the crawl goes on); ``cb_kwargs`` reach both."""
-        return scrapy.Request(url, callback=callback, errback=errback or self.on_error, cb_kwargs=cb_kwargs)
+        the crawl goes on); ``cb_kwargs`` reach both.
+
+        A keyed API's requests are never cached (``dont_cache``): Scrapy's HTTP cache writes
+        the URL and the request headers to disk, and that is where the key travels."""
+        meta = {"dont_cache": True} if self.required_env else None
+        return scrapy.Request(url, callback=callback, errback=errback or self.on_error, cb_kwargs=cb_kwargs,
+                              meta=meta)
 
     def wanted(self, title) -> bool:
         """Would the role filter keep a posting with this title? Asked before a detail request,
