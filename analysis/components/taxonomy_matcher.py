@@ -99,14 +99,16 @@ _SEPARATORS = re.compile(  # the look-ahead: characters a separator can start wi
     r"\s*/\s*|\s+&\s+|\s+e\.g\.?\s*|\s+i\.e\.?\s*|\s+etc\.?|\s+[–—-]\s+|\.\s*$|!|\?)", re.I)
 
 # Leading filler, stripped repeatedly ("Excellent", "ability to", "5+ years of experience in").
+# "in-depth" stands before "in": the first alternative that matches wins, and "in" alone would
+# leave "depth knowledge of ..." behind.
 _LEAD = re.compile(
-    r"(?:[\W\d]+\s*|(?:and|or|a|an|the|you|your|our|we|have|has|having|had|possess(?:es)?|bring|brings|must|should|will|"
+    r"(?:[\W\d]+\s*|(?:in-depth|and|or|a|an|the|you|your|our|we|have|has|having|had|possess(?:es)?|bring|brings|must|should|will|"
     r"be|is|are|being|been|can|who|that|which|with|in|of|on|at|to|for|from|within|into|using|via|by|"
     r"very|highly|extremely|truly|exceptionally|really|successfully|consistently|highly-skilled|well-developed|"
     r"keen|sharp|robust|comprehensive|intermediate|practical|foundational|"
     r"strong|stronger|excellent|exceptional|outstanding|superb|superior|great|good|solid|sound|proven|"
     r"demonstrated|demonstrable|established|documented|successful|effective|proficient|expert|advanced|"
-    r"basic|working|general|deep|in-depth|thorough|broad|extensive|significant|substantial|hands-on|"
+    r"basic|working|general|deep|detailed|thorough|broad|extensive|significant|substantial|hands-on|"
     r"previous|prior|relevant|related|additional|professional|minimum|min\.?|at least|plus|preferred|required|"
     r"preferably|ideally|desired|nice to have|bonus|also|both|either|some|any|all|other|"
     r"ability|abilities|able|capability|capable|capacity|skills?|skilled|proficiency|proficient|"

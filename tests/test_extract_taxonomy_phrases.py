@@ -1,0 +1,23 @@
+"""Precision of free skill phrases and of phrases given a concept by a cue: where such a phrase
+starts and ends, and which phrases name no ability at all (texts of our own)."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.pipeline import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def skills(nlp, text):
+    return {s["text"]: s["canonical"] for s in nlp(text)._.skills}
+
+
+def test_in_depth_and_detailed_are_filler_before_a_skill(nlp):
+    found = skills(nlp, "Requirements\n- In-depth knowledge of barge chartering\n"
+                        "- Detailed understanding and ability to plan cargo stowage\n")
+    assert "barge chartering" in found
+    assert not any(t.lower().startswith(("depth", "detailed")) for t in found)
