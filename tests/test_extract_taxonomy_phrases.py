@@ -21,3 +21,10 @@ def test_in_depth_and_detailed_are_filler_before_a_skill(nlp):
                         "- Detailed understanding and ability to plan cargo stowage\n")
     assert "barge chartering" in found
     assert not any(t.lower().startswith(("depth", "detailed")) for t in found)
+
+
+def test_a_result_clause_or_a_passive_is_no_skill_name(nlp):
+    found = skills(nlp, "Requirements\n- Working knowledge of tariff codes, allowing for faster customs filings\n"
+                        "- Crate tracker used for pallet audits\n- Enabling smoother dock handovers\n")
+    assert "tariff codes" in found
+    assert not any(t.lower().startswith(("allowing", "enabling")) or " used " in t for t in found)

@@ -139,12 +139,15 @@ _STOP_PIECES = re.compile(
 _MAX_PHRASE_WORDS = 12
 _ACRONYM = re.compile(r"[A-Z]{3}")
 _CERT_WORD = re.compile(r"certif|licen[cs]e|\.com\b", re.I)
-# A free phrase is a name, not a sentence fragment: no finite verbs, no clause openers (a word
-# inside a hyphenated compound does not count: "tree-based models").
+# A free phrase is a name, not a sentence fragment: no finite verbs, no clause openers, no
+# participle that opens a result clause or a passive ("..., allowing for faster filings", "a tool
+# used for audits": what the skill is for, not the skill) (a word inside a hyphenated compound does
+# not count: "tree-based models").
 _FRAGMENT = re.compile(
     r"(?<!-)\b(will|would|could|may|might|shall|is|are|was|were|be|been|being|has|have|had|does|do|did|"
     r"not|no|if|when|where|whether|which|who|whom|whose|then|than|there|here|they|their|them|"
-    r"this|these|those|such|also|only|very|provided|based|including|include|includes|per|each|every)\b(?!-)|"
+    r"this|these|those|such|also|only|very|provided|based|including|include|includes|per|each|every|"
+    r"allowing|enabling|resulting|used)\b(?!-)|"
     r"\b(?-i:[Ii]ts?)\b|\$|%|\d", re.I)  # "it", not "IT"
 
 # A certificate the employer holds, not one it asks for.
