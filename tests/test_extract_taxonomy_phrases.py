@@ -28,3 +28,10 @@ def test_a_result_clause_or_a_passive_is_no_skill_name(nlp):
                         "- Crate tracker used for pallet audits\n- Enabling smoother dock handovers\n")
     assert "tariff codes" in found
     assert not any(t.lower().startswith(("allowing", "enabling")) or " used " in t for t in found)
+
+
+def test_a_phrase_of_generic_words_takes_no_concept_from_its_neighbours(nlp):
+    found = skills(nlp, "Requirements\n- Numerate and has a sound understanding of the business environment, deadlines and priorities\n"
+                        "- 2 years of IT related experience\n")
+    assert "business environment" not in found
+    assert "IT related" in found

@@ -545,6 +545,8 @@ class TaxonomyMatcher:
         last = phrase[phrase.rfind(" ") + 1:].lower()
         if not sid and (last in _GENERIC_HEADS or last in _TITLE_HEADS):
             return None  # "PMO projects", "group sessions", "Case Manager": the work or a role, not an ability
+        if not sid and all(_STOP_PIECES.match(w) and not w.isupper() for w in phrase.split()):
+            return None  # "business environment": no word names a skill (an acronym, "IT", would)
         if not sid:  # "Botany or Advertising industry": the head that the words coordinated with the phrase
             # share decides, not the concept of its partner (a sibling, not the phrase itself)
             shared = _SHARED_OBJECT.match(reach, len(phrase))
