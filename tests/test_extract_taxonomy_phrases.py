@@ -35,3 +35,12 @@ def test_a_phrase_of_generic_words_takes_no_concept_from_its_neighbours(nlp):
                         "- 2 years of IT related experience\n")
     assert "business environment" not in found
     assert "IT related" in found
+
+
+def test_the_party_the_work_is_done_with_is_no_skill(nlp):
+    found = skills(nlp, "Requirements\n- Ability to engage with prospects and build rapport\n"
+                        "- Clear presenting skills for both technical and executive audiences\n"
+                        "- Experience working with external vendors, senior management and key partners\n"
+                        "- Strong recruitment and management skills\n")
+    assert not {"prospects", "executive audiences", "external vendors", "senior management", "key partners"} & set(found)
+    assert "management" in found

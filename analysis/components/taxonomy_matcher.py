@@ -217,6 +217,18 @@ _TITLE_HEADS = {
     "architect", "architects", "coordinator", "coordinators", "administrator", "administrators", "assistant",
     "assistants", "nurse", "nurses", "pharmacist", "pharmacists", "developer", "developers", "officer", "officers",
     "technician", "technicians"}
+# The people the work is done with or for ("executive audiences", "external partners", "prospects"):
+# a phrase made of such a noun and words that only say which side or rank names a party, not an
+# ability (the ability is the verb before it: "present to ...", "engage with ...").
+_PARTY_HEADS = {
+    "audience", "audiences", "stakeholders", "leaders", "contacts", "partners", "donors", "prospects", "vendors",
+    "suppliers", "community", "communities", "clients", "customers", "executives", "sponsors", "providers"}
+# Nouns that name a party only after a word of side or rank ("senior management"; "management"
+# alone is the skill).
+_RANKED_PARTY_HEADS = {"management", "leadership"}
+_PARTY_MODIFIERS = {
+    "internal", "external", "executive", "senior", "key", "potential", "prospective", "technical", "non-technical",
+    "social", "corporate", "local", "new", "existing", "third-party", "other", "both"}
 # A named owner after the phrase's first word: "reflect Acme's core values" (the employer's own).
 _OWNER = re.compile(r"\s[A-Z][\w&-]*['’]s\s+\w")
 _DETERMINER = re.compile(r"\b(?:the|a|an|any|every|our|your)\b", re.I)
@@ -545,6 +557,8 @@ class TaxonomyMatcher:
         last = phrase[phrase.rfind(" ") + 1:].lower()
         if not sid and (last in _GENERIC_HEADS or last in _TITLE_HEADS):
             return None  # "PMO projects", "group sessions", "Case Manager": the work or a role, not an ability
+        if _party(phrase):
+            return None  # "executive audiences": who the work is with, not an ability
         if not sid and all(_STOP_PIECES.match(w) and not w.isupper() for w in phrase.split()):
             return None  # "business environment": no word names a skill (an acronym, "IT", would)
         if not sid:  # "Botany or Advertising industry": the head that the words coordinated with the phrase
@@ -879,6 +893,14 @@ def _opening_word(text: str, a: int, s: int, e: int, items) -> bool:
         return False
     nxt_s, nxt_e = items[1][2], items[1][3]
     return nxt_s < nxt_e and text[nxt_s].islower()
+
+
+def _party(phrase: str) -> bool:
+    """Is the phrase only a party of the work ("non-technical stakeholders", "vendors")?"""
+    words = phrase.lower().split()
+    head = words[-1]
+    return ((head in _PARTY_HEADS or (head in _RANKED_PARTY_HEADS and len(words) > 1))
+            and all(w in _PARTY_MODIFIERS for w in words[:-1]))
 
 
 def _content_word(word: str) -> bool:
