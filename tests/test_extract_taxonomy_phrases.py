@@ -44,3 +44,12 @@ def test_the_party_the_work_is_done_with_is_no_skill(nlp):
                         "- Strong recruitment and management skills\n")
     assert not {"prospects", "executive audiences", "external vendors", "senior management", "key partners"} & set(found)
     assert "management" in found
+
+
+def test_a_phrase_opening_with_a_given_thing_of_the_job_is_no_skill(nlp):
+    found = skills(nlp, "Requirements\n- Fluency with necessary dispatch software\n"
+                        "- Ability to plan routes in a large, assigned geography\n"
+                        "- Experience in existing Harbor Portals such as DockView\n"
+                        "- Ability to grow existing accounts\n")
+    assert not any(t.lower().startswith(("necessary", "assigned", "existing")) for t in found)
+    assert any("existing accounts" in t for t in found)

@@ -229,6 +229,10 @@ _RANKED_PARTY_HEADS = {"management", "leadership"}
 _PARTY_MODIFIERS = {
     "internal", "external", "executive", "senior", "key", "potential", "prospective", "technical", "non-technical",
     "social", "corporate", "local", "new", "existing", "third-party", "other", "both"}
+# Words that point at a given thing of the job ("the assigned geography", "existing portals", "the
+# necessary software"): a phrase opening with one names what the work is on, not a skill (after a
+# verb it may be one: "grow existing accounts").
+_GIVEN_WORDS = {"assigned", "existing", "necessary", "appropriate", "respective", "designated", "applicable"}
 # A named owner after the phrase's first word: "reflect Acme's core values" (the employer's own).
 _OWNER = re.compile(r"\s[A-Z][\w&-]*['’]s\s+\w")
 _DETERMINER = re.compile(r"\b(?:the|a|an|any|every|our|your)\b", re.I)
@@ -557,8 +561,11 @@ class TaxonomyMatcher:
         last = phrase[phrase.rfind(" ") + 1:].lower()
         if not sid and (last in _GENERIC_HEADS or last in _TITLE_HEADS):
             return None  # "PMO projects", "group sessions", "Case Manager": the work or a role, not an ability
-        if _party(phrase):
+        words = phrase.lower().split()
+        if _party(words):
             return None  # "executive audiences": who the work is with, not an ability
+        if words[0] in _GIVEN_WORDS:
+            return None  # "existing portals", "assigned territory": a thing of the job, not a skill
         if not sid and all(_STOP_PIECES.match(w) and not w.isupper() for w in phrase.split()):
             return None  # "business environment": no word names a skill (an acronym, "IT", would)
         if not sid:  # "Botany or Advertising industry": the head that the words coordinated with the phrase
@@ -895,9 +902,9 @@ def _opening_word(text: str, a: int, s: int, e: int, items) -> bool:
     return nxt_s < nxt_e and text[nxt_s].islower()
 
 
-def _party(phrase: str) -> bool:
-    """Is the phrase only a party of the work ("non-technical stakeholders", "vendors")?"""
-    words = phrase.lower().split()
+def _party(words: list[str]) -> bool:
+    """Are the (lower-case) words of a phrase only a party of the work ("non-technical
+    stakeholders", "vendors")?"""
     head = words[-1]
     return ((head in _PARTY_HEADS or (head in _RANKED_PARTY_HEADS and len(words) > 1))
             and all(w in _PARTY_MODIFIERS for w in words[:-1]))
