@@ -53,3 +53,8 @@ def test_a_phrase_opening_with_a_given_thing_of_the_job_is_no_skill(nlp):
                         "- Ability to grow existing accounts\n")
     assert not any(t.lower().startswith(("necessary", "assigned", "existing")) for t in found)
     assert any("existing accounts" in t for t in found)
+
+
+def test_a_capability_word_opening_a_compound_does_not_make_a_duty_an_ability(nlp):
+    found = skills(nlp, "Preferred Qualifications\n- Contribute to depot training programs, drills and knowledge-sharing sessions\n")
+    assert not {"Contribute to depot training programs", "drills"} & set(found)

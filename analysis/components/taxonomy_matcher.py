@@ -287,6 +287,9 @@ _OFFER = re.compile(r"(?:[^,.;:\n]*,\s*)?\W*(?:the |an? |great |unique )?(?:oppo
  _LABEL_LINE_L, _LEAD_L, _STOP_PIECES_L, _CAPABILITY_CUE_L, _EXPERIENCE_DOING_L, _OFFER_L) = map(for_lowered, (
     _CANDIDATE_ASK, _EMPLOYER_VOICE, _CANDIDATE_VOICE, _DUTY_START, _DEGREE, PREFERRED_CUE, _ELIGIBILITY,
     _LABEL_LINE, _LEAD, _STOP_PIECES, CAPABILITY_CUE, _EXPERIENCE_DOING, _OFFER))
+# A capability word as the first half of a compound ("knowledge-sharing sessions", "skills-based
+# pay") names an activity or a kind of thing, not an ability asked.
+_CAPABILITY_CUE_L = re.compile(_CAPABILITY_CUE_L.pattern + "(?!-)")
 # A preferred cue is looked for only where one of its words stands (most clauses hold none).
 _PREFERRED_CUE_L = KeyedPattern(_PREFERRED_CUE_L, PREFERRED_KEYS)
 # A run of leading filler, as many words as stand there (one match instead of one per word).
