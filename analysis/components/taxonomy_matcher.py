@@ -229,10 +229,11 @@ _RANKED_PARTY_HEADS = {"management", "leadership"}
 _PARTY_MODIFIERS = {
     "internal", "external", "executive", "senior", "key", "potential", "prospective", "technical", "non-technical",
     "social", "corporate", "local", "new", "existing", "third-party", "other", "both"}
-# Words that point at a given thing of the job ("the assigned geography", "existing portals", "the
-# necessary software"): a phrase opening with one names what the work is on, not a skill (after a
-# verb it may be one: "grow existing accounts").
-_GIVEN_WORDS = {"assigned", "existing", "necessary", "appropriate", "respective", "designated", "applicable"}
+# Words that point at a given thing of the job ("the assigned geography", "the necessary software"):
+# a phrase opening with one names what the work is on, not a skill (after a verb it may be one:
+# "grow existing accounts"). "Existing" does so only before a thing that cues no skill ("existing
+# portals"): "existing relationships with buyers" is the candidate's own asset.
+_GIVEN_WORDS = {"assigned", "necessary", "appropriate", "respective", "designated", "applicable"}
 # A named owner after the phrase's first word: "reflect Acme's core values" (the employer's own).
 _OWNER = re.compile(r"\s[A-Z][\w&-]*['’]s\s+\w")
 _DETERMINER = re.compile(r"\b(?:the|a|an|any|every|our|your)\b", re.I)
@@ -567,8 +568,8 @@ class TaxonomyMatcher:
         words = phrase.lower().split()
         if _party(words):
             return None  # "executive audiences": who the work is with, not an ability
-        if words[0] in _GIVEN_WORDS:
-            return None  # "existing portals", "assigned territory": a thing of the job, not a skill
+        if words[0] in _GIVEN_WORDS or (words[0] == "existing" and not sid):
+            return None  # "assigned territory", "existing portals": a thing of the job, not a skill
         if not sid and all(_STOP_PIECES.match(w) and not w.isupper() for w in phrase.split()):
             return None  # "business environment": no word names a skill (an acronym, "IT", would)
         if not sid:  # "Botany or Advertising industry": the head that the words coordinated with the phrase
