@@ -59,3 +59,10 @@ def test_a_phrase_opening_with_a_given_thing_of_the_job_is_no_skill(nlp):
 def test_a_capability_word_opening_a_compound_does_not_make_a_duty_an_ability(nlp):
     found = skills(nlp, "Preferred Qualifications\n- Contribute to depot training programs, drills and knowledge-sharing sessions\n")
     assert not {"Contribute to depot training programs", "drills"} & set(found)
+
+
+def test_a_list_shares_its_skills_noun_only_with_words_coordinated_with_it(nlp):
+    found = skills(nlp, "Requirements\n- Is a cheerful, tireless self-starter, with strong rigging skills\n"
+                        "- Strong loading, lashing and rigging skills\n")
+    assert "cheerful" not in found
+    assert "loading" in found

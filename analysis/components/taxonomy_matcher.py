@@ -464,7 +464,7 @@ class TaxonomyMatcher:
                     if s < e and free and not (_in_brackets(text, a, s) and text[s:e].islower()) and (
                             (_is_name(text[s:e]) and not (i == 0 and _opening_word(text, a, s, e, items)))
                             or self._single_cue_word(text[s:e])
-                            or _named_as_skill(text, s, e, re_) or (listed := _in_list_of_skills(text, s, e, clause))
+                            or _named_as_skill(text, s, e, re_) or (listed := _in_list_of_skills(text, s, e, clause, b))
                             or (listed := self._among_skills(text, i, items, named_starts))):
                         reach = text[s:e] + " skills" if listed else text[s:min(reach_end, e + _CUE_REACH)]
                         phrase = self._phrase(doc, s, e, reach, required(s, e))
@@ -886,11 +886,14 @@ def _named_as_skill(text: str, s: int, e: int, raw_end: int) -> bool:
     return e - s > 3 and _content_word(text[s:e]) and bool(_SKILLS_AFTER.match(text, e, raw_end))
 
 
-def _in_list_of_skills(text: str, s: int, e: int, clause: str) -> bool:
+def _in_list_of_skills(text: str, s: int, e: int, clause: str, b: int) -> bool:
     """One lower-case word in a short list that ends in "skills" / "abilities" shares that noun
-    ("strong planning, organizational and follow-up skills": planning skills)."""
+    ("strong planning, organizational and follow-up skills": planning skills); not across a "with",
+    after which the noun is another's ("a confident self-starter, with strong interpersonal skills").
+    (``b``: where the clause ends.)"""
     return (e - s > 3 and " " not in text[s:e] and _content_word(text[s:e])
-            and clause.count(" ") < _PROSE_WORDS and clause.rstrip(" .;:!").lower().endswith(_LIST_HEADS))
+            and clause.count(" ") < _PROSE_WORDS and clause.rstrip(" .;:!").lower().endswith(_LIST_HEADS)
+            and text.find(" with ", e, b) < 0)
 
 
 def _opening_word(text: str, a: int, s: int, e: int, items) -> bool:
