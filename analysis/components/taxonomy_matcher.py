@@ -223,12 +223,12 @@ _TITLE_HEADS = {
 _PARTY_HEADS = {
     "audience", "audiences", "stakeholders", "leaders", "contacts", "partners", "donors", "prospects", "vendors",
     "suppliers", "community", "communities", "clients", "customers", "executives", "sponsors", "providers"}
-# Nouns that name a party only after a word of side or rank ("senior management"; "management"
-# alone is the skill).
-_RANKED_PARTY_HEADS = {"management", "leadership"}
+# Nouns that name a party, or the rank of a post, only after a word of side or rank ("senior
+# management", "an executive level role"; "management" alone is the skill).
+_RANKED_PARTY_HEADS = {"management", "leadership", "role", "roles", "level", "position"}
 _PARTY_MODIFIERS = {
     "internal", "external", "executive", "senior", "key", "potential", "prospective", "technical", "non-technical",
-    "social", "corporate", "local", "new", "existing", "third-party", "other", "both"}
+    "social", "corporate", "local", "new", "existing", "third-party", "other", "both", "level", "entry", "mid", "junior"}
 # Words that point at a given thing of the job ("the assigned geography", "the necessary software"):
 # a phrase opening with one names what the work is on, not a skill (after a verb it may be one:
 # "grow existing accounts"). "Existing" does so only before a thing that cues no skill ("existing
