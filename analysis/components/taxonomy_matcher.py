@@ -99,14 +99,16 @@ _SEPARATORS = re.compile(  # the look-ahead: characters a separator can start wi
     r"\s*/\s*|\s+&\s+|\s+e\.g\.?\s*|\s+i\.e\.?\s*|\s+etc\.?|\s+[–—-]\s+|\.\s*$|!|\?)", re.I)
 
 # Leading filler, stripped repeatedly ("Excellent", "ability to", "5+ years of experience in").
+# "in-depth" stands before "in": the first alternative that matches wins, and "in" alone would
+# leave "depth knowledge of ..." behind.
 _LEAD = re.compile(
-    r"(?:[\W\d]+\s*|(?:and|or|a|an|the|you|your|our|we|have|has|having|had|possess(?:es)?|bring|brings|must|should|will|"
+    r"(?:[\W\d]+\s*|(?:in-depth|and|or|a|an|the|you|your|our|we|have|has|having|had|possess(?:es)?|bring|brings|must|should|will|"
     r"be|is|are|being|been|can|who|that|which|with|in|of|on|at|to|for|from|within|into|using|via|by|"
     r"very|highly|extremely|truly|exceptionally|really|successfully|consistently|highly-skilled|well-developed|"
     r"keen|sharp|robust|comprehensive|intermediate|practical|foundational|"
     r"strong|stronger|excellent|exceptional|outstanding|superb|superior|great|good|solid|sound|proven|"
     r"demonstrated|demonstrable|established|documented|successful|effective|proficient|expert|advanced|"
-    r"basic|working|general|deep|in-depth|thorough|broad|extensive|significant|substantial|hands-on|"
+    r"basic|working|general|deep|detailed|thorough|broad|extensive|significant|substantial|hands-on|"
     r"previous|prior|relevant|related|additional|professional|minimum|min\.?|at least|plus|preferred|required|"
     r"preferably|ideally|desired|nice to have|bonus|also|both|either|some|any|all|other|"
     r"ability|abilities|able|capability|capable|capacity|skills?|skilled|proficiency|proficient|"
@@ -137,12 +139,15 @@ _STOP_PIECES = re.compile(
 _MAX_PHRASE_WORDS = 12
 _ACRONYM = re.compile(r"[A-Z]{3}")
 _CERT_WORD = re.compile(r"certif|licen[cs]e|\.com\b", re.I)
-# A free phrase is a name, not a sentence fragment: no finite verbs, no clause openers (a word
-# inside a hyphenated compound does not count: "tree-based models").
+# A free phrase is a name, not a sentence fragment: no finite verbs, no clause openers, no
+# participle that opens a result clause or a passive ("..., allowing for faster filings", "a tool
+# used for audits": what the skill is for, not the skill) (a word inside a hyphenated compound does
+# not count: "tree-based models").
 _FRAGMENT = re.compile(
     r"(?<!-)\b(will|would|could|may|might|shall|is|are|was|were|be|been|being|has|have|had|does|do|did|"
     r"not|no|if|when|where|whether|which|who|whom|whose|then|than|there|here|they|their|them|"
-    r"this|these|those|such|also|only|very|provided|based|including|include|includes|per|each|every)\b(?!-)|"
+    r"this|these|those|such|also|only|very|provided|based|including|include|includes|per|each|every|"
+    r"allowing|enabling|resulting|used)\b(?!-)|"
     r"\b(?-i:[Ii]ts?)\b|\$|%|\d", re.I)  # "it", not "IT"
 
 # A certificate the employer holds, not one it asks for.
@@ -212,6 +217,23 @@ _TITLE_HEADS = {
     "architect", "architects", "coordinator", "coordinators", "administrator", "administrators", "assistant",
     "assistants", "nurse", "nurses", "pharmacist", "pharmacists", "developer", "developers", "officer", "officers",
     "technician", "technicians"}
+# The people the work is done with or for ("executive audiences", "external partners", "prospects"):
+# a phrase made of such a noun and words that only say which side or rank names a party, not an
+# ability (the ability is the verb before it: "present to ...", "engage with ...").
+_PARTY_HEADS = {
+    "audience", "audiences", "stakeholders", "leaders", "contacts", "partners", "donors", "prospects", "vendors",
+    "suppliers", "community", "communities", "clients", "customers", "executives", "sponsors", "providers"}
+# Nouns that name a party, or the rank of a post, only after a word of side or rank ("senior
+# management", "an executive level role"; "management" alone is the skill).
+_RANKED_PARTY_HEADS = {"management", "leadership", "role", "roles", "level", "position"}
+_PARTY_MODIFIERS = {
+    "internal", "external", "executive", "senior", "key", "potential", "prospective", "technical", "non-technical",
+    "social", "corporate", "local", "new", "existing", "third-party", "other", "both", "level", "entry", "mid", "junior"}
+# Words that point at a given thing of the job ("the assigned geography", "the necessary software"):
+# a phrase opening with one names what the work is on, not a skill (after a verb it may be one:
+# "grow existing accounts"). "Existing" does so only before a thing that cues no skill ("existing
+# portals"): "existing relationships with buyers" is the candidate's own asset.
+_GIVEN_WORDS = {"assigned", "necessary", "appropriate", "respective", "designated", "applicable"}
 # A named owner after the phrase's first word: "reflect Acme's core values" (the employer's own).
 _OWNER = re.compile(r"\s[A-Z][\w&-]*['’]s\s+\w")
 _DETERMINER = re.compile(r"\b(?:the|a|an|any|every|our|your)\b", re.I)
@@ -266,6 +288,9 @@ _OFFER = re.compile(r"(?:[^,.;:\n]*,\s*)?\W*(?:the |an? |great |unique )?(?:oppo
  _LABEL_LINE_L, _LEAD_L, _STOP_PIECES_L, _CAPABILITY_CUE_L, _EXPERIENCE_DOING_L, _OFFER_L) = map(for_lowered, (
     _CANDIDATE_ASK, _EMPLOYER_VOICE, _CANDIDATE_VOICE, _DUTY_START, _DEGREE, PREFERRED_CUE, _ELIGIBILITY,
     _LABEL_LINE, _LEAD, _STOP_PIECES, CAPABILITY_CUE, _EXPERIENCE_DOING, _OFFER))
+# A capability word as the first half of a compound ("knowledge-sharing sessions", "skills-based
+# pay") names an activity or a kind of thing, not an ability asked.
+_CAPABILITY_CUE_L = re.compile(_CAPABILITY_CUE_L.pattern + "(?!-)")
 # A preferred cue is looked for only where one of its words stands (most clauses hold none).
 _PREFERRED_CUE_L = KeyedPattern(_PREFERRED_CUE_L, PREFERRED_KEYS)
 # A run of leading filler, as many words as stand there (one match instead of one per word).
@@ -439,7 +464,7 @@ class TaxonomyMatcher:
                     if s < e and free and not (_in_brackets(text, a, s) and text[s:e].islower()) and (
                             (_is_name(text[s:e]) and not (i == 0 and _opening_word(text, a, s, e, items)))
                             or self._single_cue_word(text[s:e])
-                            or _named_as_skill(text, s, e, re_) or (listed := _in_list_of_skills(text, s, e, clause))
+                            or _named_as_skill(text, s, e, re_) or (listed := _in_list_of_skills(text, s, e, clause, b))
                             or (listed := self._among_skills(text, i, items, named_starts))):
                         reach = text[s:e] + " skills" if listed else text[s:min(reach_end, e + _CUE_REACH)]
                         phrase = self._phrase(doc, s, e, reach, required(s, e))
@@ -540,6 +565,13 @@ class TaxonomyMatcher:
         last = phrase[phrase.rfind(" ") + 1:].lower()
         if not sid and (last in _GENERIC_HEADS or last in _TITLE_HEADS):
             return None  # "PMO projects", "group sessions", "Case Manager": the work or a role, not an ability
+        words = phrase.lower().split()
+        if _party(words):
+            return None  # "executive audiences": who the work is with, not an ability
+        if words[0] in _GIVEN_WORDS or (words[0] == "existing" and not sid):
+            return None  # "assigned territory", "existing portals": a thing of the job, not a skill
+        if not sid and all(_STOP_PIECES.match(w) and not w.isupper() for w in phrase.split()):
+            return None  # "business environment": no word names a skill (an acronym, "IT", would)
         if not sid:  # "Botany or Advertising industry": the head that the words coordinated with the phrase
             # share decides, not the concept of its partner (a sibling, not the phrase itself)
             shared = _SHARED_OBJECT.match(reach, len(phrase))
@@ -854,11 +886,14 @@ def _named_as_skill(text: str, s: int, e: int, raw_end: int) -> bool:
     return e - s > 3 and _content_word(text[s:e]) and bool(_SKILLS_AFTER.match(text, e, raw_end))
 
 
-def _in_list_of_skills(text: str, s: int, e: int, clause: str) -> bool:
+def _in_list_of_skills(text: str, s: int, e: int, clause: str, b: int) -> bool:
     """One lower-case word in a short list that ends in "skills" / "abilities" shares that noun
-    ("strong planning, organizational and follow-up skills": planning skills)."""
+    ("strong planning, organizational and follow-up skills": planning skills); not across a "with",
+    after which the noun is another's ("a confident self-starter, with strong interpersonal skills").
+    (``b``: where the clause ends.)"""
     return (e - s > 3 and " " not in text[s:e] and _content_word(text[s:e])
-            and clause.count(" ") < _PROSE_WORDS and clause.rstrip(" .;:!").lower().endswith(_LIST_HEADS))
+            and clause.count(" ") < _PROSE_WORDS and clause.rstrip(" .;:!").lower().endswith(_LIST_HEADS)
+            and text.find(" with ", e, b) < 0)
 
 
 def _opening_word(text: str, a: int, s: int, e: int, items) -> bool:
@@ -872,6 +907,14 @@ def _opening_word(text: str, a: int, s: int, e: int, items) -> bool:
         return False
     nxt_s, nxt_e = items[1][2], items[1][3]
     return nxt_s < nxt_e and text[nxt_s].islower()
+
+
+def _party(words: list[str]) -> bool:
+    """Are the (lower-case) words of a phrase only a party of the work ("non-technical
+    stakeholders", "vendors")?"""
+    head = words[-1]
+    return ((head in _PARTY_HEADS or (head in _RANKED_PARTY_HEADS and len(words) > 1))
+            and all(w in _PARTY_MODIFIERS for w in words[:-1]))
 
 
 def _content_word(word: str) -> bool:
