@@ -300,3 +300,22 @@ def test_requirement_openers_after_only_a_space_start_a_bullet():
     text = "Retail experience preferred Minimum of 4 years in sales Highly skilled with spreadsheets"
     assert [text[a:b] for a, b in split_blocks(text)] == [
         "Retail experience preferred", "Minimum of 4 years in sales", "Highly skilled with spreadsheets"]
+
+
+def test_list_ending_in_other_duties_under_requirement_heading_is_a_duty_list():
+    text = ("What You Will Bring\n"
+            "Development of the quarterly dealer plan and budget.\n"
+            "Assist in hiring and training the branch staff.\n"
+            "Ability to keep dealers on track and motivated.\n"
+            "Perform other related duties as assigned.\n"
+            "Also required\n"
+            "Strong negotiation skills\n")
+    check_sections(text, {"dealer plan": "responsibilities", "hiring": "responsibilities",
+                          "keep dealers": "requirements", "other related duties": "responsibilities",
+                          "negotiation": "requirements"})
+
+
+def test_other_duties_under_a_duty_heading_changes_nothing_before_it():
+    text = ("Requirements\nStrong Excel skills\nResponsibilities\nBuild the plan.\n"
+            "Other duties as assigned.\n")
+    check_sections(text, {"Excel": "requirements", "Build": "responsibilities"})

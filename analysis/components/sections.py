@@ -254,7 +254,10 @@ def classify_blocks(text: str, low: str | None = None) -> list[dict]:
             line_low = low[start:end]
             section = _body_section(line_low, current)
             if current in ("requirements", "preferred") and section == current:
-                if _benefit_line(line_low):
+                if "as " in line_low and _OTHER_DUTIES_L.search(line_low):
+                    section = "responsibilities"  # the list above was a duty list all along
+                    _relabel_duty_list(blocks, current, text)
+                elif _benefit_line(line_low):
                     section = "benefits"  # this line only: "Paid parental leave" amid requirements
                 else:
                     section = _after_requirements(line, line_low) or section
@@ -263,6 +266,27 @@ def classify_blocks(text: str, low: str | None = None) -> list[dict]:
         blocks.append({"start_char": start, "end_char": end, "section": section,
                        "heading": heading, "is_heading": False})
     return blocks
+
+
+# "Perform other duties as assigned" closes a list of duties: a list that ends so under a
+# requirements-like heading ("What you will bring") is the job's duties, not what it asks.
+_OTHER_DUTIES = re.compile(r"\bother (?:related |similar |job[- ]related |reasonable )?(?:duties|tasks|responsibilities)\b"
+                           r"[^.;]{0,40}\bas (?:assigned|required|needed|directed|requested)\b", re.I)
+
+
+def _relabel_duty_list(blocks: list[dict], section: str, text: str) -> None:
+    """The body blocks read so far under the current heading (``section``) become duties, but
+    for items that open by naming an ability ("Ability to keep the team on track"): a duty list
+    may hold a requirement, and such an item asks something of the candidate wherever it stands."""
+    for block in reversed(blocks):
+        if block["is_heading"] or block["section"] != section:
+            return
+        if not _ABILITY_ITEM.match(text, block["start_char"]):
+            block["section"] = "responsibilities"
+
+
+_ABILITY_ITEM = re.compile(r"\W*(?:(?:the )?abilit(?:y|ies)|able to|strong|excellent|proven|demonstrated|"
+                           r"(?:knowledge|understanding) of|experience (?:with|in|using)|proficien\w*|familiar\w*)\b", re.I)
 
 
 _LEGAL_KEYS = ("equal", "regard", "protected", "orientation", "gender", "national origin", "verify", "affirmative",
@@ -578,5 +602,6 @@ PREFERRED_KEYS = ("prefer", "plus", "advantag", "bonus", "nice", "ideal", "desir
 _REQUIRED_KEYS = ("must", "requir", "mandatory", "essential", "minimum", "at least", "need to have")
 _PREFERRED_ANY_KEYED = KeyedPattern(_PREFERRED_ANY_L, PREFERRED_KEYS)
 _REQUIRED_CUE_KEYED = KeyedPattern(_REQUIRED_CUE_L, _REQUIRED_KEYS)
+_OTHER_DUTIES_L = for_lowered(_OTHER_DUTIES)
 _BODY_LEGAL_L, _BODY_LEGAL_WEAK_L, _BODY_BENEFITS_L, _BODY_COMPANY_L, _ROLE_TALK_L = map(
     for_lowered, (_BODY_LEGAL, _BODY_LEGAL_WEAK, _BODY_BENEFITS, _BODY_COMPANY, _ROLE_TALK))
