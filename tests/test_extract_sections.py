@@ -319,3 +319,14 @@ def test_other_duties_under_a_duty_heading_changes_nothing_before_it():
     text = ("Requirements\nStrong Excel skills\nResponsibilities\nBuild the plan.\n"
             "Other duties as assigned.\n")
     check_sections(text, {"Excel": "requirements", "Build": "responsibilities"})
+
+
+def test_what_you_will_get_heading_opens_benefits():
+    text = ("What We Need\nStrong Excel skills\nAt Lumora, You'll Get:\nDental insurance\n"
+            "Flexible/Remote work environment\nA home office setup\n")
+    check_sections(text, {"Excel": "requirements", "Flexible": "benefits", "home office": "benefits"})
+
+
+def test_you_will_get_to_is_not_a_benefits_heading():
+    doc = nlp()("Requirements\nStrong Excel skills\nWhat You'll Get To Do:\nBuild the partner plan\n")
+    assert not any(b["is_heading"] and b["section"] == "benefits" for b in doc._.blocks)

@@ -42,7 +42,8 @@ _HEADING_CUES = [
                   r"good[- ]to[- ]have|not required|non-?essential|not essential|optional"),
     ("benefits", r"benefit|perks?\b|what we offer|we offer|offers? you\b|compensation|salary|\bpay\b|pay range|"
                  r"total rewards|rewards|why (join|work|you('ll| will) love)|what'?s in it for (you|me)|"
-                 r"our offer|package|in return|you will benefit|wellness|time off"),
+                 r"our offer|package|in return|you will benefit|wellness|time off|"
+                 r"you(?:'ll| will)? (?:get|receive|enjoy)\b(?! to\b)"),
     ("requirements", r"qualif|requirement|required|requires\b|must[- ]have|what you('ll)? (bring|need|have)|"
                      r"what you will (bring|need)|you (bring|have|are|need)\b|who you are|what('s| is) needed|"
                      r"ideal candidate|looking for|look for|skills|experience|education|competenc|"
