@@ -330,3 +330,9 @@ def test_what_you_will_get_heading_opens_benefits():
 def test_you_will_get_to_is_not_a_benefits_heading():
     doc = nlp()("Requirements\nStrong Excel skills\nWhat You'll Get To Do:\nBuild the partner plan\n")
     assert not any(b["is_heading"] and b["section"] == "benefits" for b in doc._.blocks)
+
+
+def test_what_to_expect_from_the_employer_is_the_company():
+    text = ("What To Expect From Brightwell\nAt Brightwell, we build a strong culture of learning.\n"
+            "What To Expect\nVisit clinics every week.\n")
+    check_sections(text, {"we build": "company", "Visit clinics": "responsibilities"})

@@ -56,10 +56,12 @@ _HEADING_CUES = [
                          r"this role|the job|the position|job description|description|accountabilit|"
                          r"essential functions|functions|your impact|the opportunity|opportunity|"
                          r"summary|overview|in this role|mission of the role|you will\b|"
-                         r"key (areas|tasks|activities)|primary|scope|the work|what to expect"),
+                         r"key (areas|tasks|activities)|primary|scope|the work|what to expect(?! from)"),
     ("company", r"about (us|the company|our|the team|the organi[sz]ation|[A-Za-z]|\w)|who we are|"
                 r"our (story|mission|values|culture|company|team)|company (description|overview|profile)|"
-                r"why [a-z]+\b|culture|more about|the company|we are\b|what we do\b|life at\b"),
+                r"why [a-z]+\b|culture|more about|the company|we are\b|what we do\b|life at\b|"
+                # "What to expect from us / from Acme": what the employer is and gives, not the job
+                r"expect from\b"),
 ]
 _HEADING_CUES = [(name, pattern.replace("'", "['’]")) for name, pattern in _HEADING_CUES]
 _HEADING_RES = [(name, re.compile(pattern, re.I)) for name, pattern in _HEADING_CUES]
