@@ -336,3 +336,14 @@ def test_what_to_expect_from_the_employer_is_the_company():
     text = ("What To Expect From Brightwell\nAt Brightwell, we build a strong culture of learning.\n"
             "What To Expect\nVisit clinics every week.\n")
     check_sections(text, {"we build": "company", "Visit clinics": "responsibilities"})
+
+
+def test_line_inviting_a_kind_of_candidate_is_not_the_company_blurb():
+    text = ("Who We Are\nWe are a family-run maker of marine pumps.\n"
+            "If you're comfortable with ambiguity and excel through autonomy, we'd love to hear from you!\n"
+            "If you are an individual with a disability, contact our recruiters.\n")
+    check_sections(text, {"marine pumps": "company", "comfortable with ambiguity": "other"})
+    doc = nlp()(text)
+    i = text.index("comfortable with ambiguity")
+    assert is_requirement_like(doc, i, i + 11)
+    assert section_at(doc, text.index("individual with")) != "other"

@@ -318,6 +318,8 @@ def _body_section(line: str, current: str) -> str:
         legal = _BODY_LEGAL_L.search(line) or (_BODY_LEGAL_WEAK_L.search(line) and current not in ("requirements", "preferred"))
         if legal:
             return "legal"
+    if current in ("company", "benefits") and line.startswith("if you") and _CANDIDATE_IF_L.match(line):
+        return "other"  # "If you're comfortable with ambiguity, we'd love to hear from you": the candidate
     if current in ("requirements", "preferred", "legal", "benefits"):
         return current
     if _has(line, _BENEFIT_KEYS) and _BODY_BENEFITS_L.search(line):
@@ -327,6 +329,12 @@ def _body_section(line: str, current: str) -> str:
     if current == "company" and _ROLE_TALK_L.search(line):
         return "responsibilities"  # "About Acme" followed by what the role does
     return current
+
+
+# A line that describes the candidate it invites ("If you're driven and curious, apply!"), amid
+# the employer's blurb or perks: it asks something of the candidate.
+_CANDIDATE_IF = re.compile(r"if you(?:['’]re| are| have)\b(?! (?:a |an )?(?:individual with|disabilit|based in|resident|employee|"
+                           r"current|require|need))", re.I)
 
 
 # After a requirements list, a paragraph in the company's voice or about the pay ends the list.
@@ -605,6 +613,6 @@ PREFERRED_KEYS = ("prefer", "plus", "advantag", "bonus", "nice", "ideal", "desir
 _REQUIRED_KEYS = ("must", "requir", "mandatory", "essential", "minimum", "at least", "need to have")
 _PREFERRED_ANY_KEYED = KeyedPattern(_PREFERRED_ANY_L, PREFERRED_KEYS)
 _REQUIRED_CUE_KEYED = KeyedPattern(_REQUIRED_CUE_L, _REQUIRED_KEYS)
-_OTHER_DUTIES_L = for_lowered(_OTHER_DUTIES)
+_OTHER_DUTIES_L, _CANDIDATE_IF_L = for_lowered(_OTHER_DUTIES), for_lowered(_CANDIDATE_IF)
 _BODY_LEGAL_L, _BODY_LEGAL_WEAK_L, _BODY_BENEFITS_L, _BODY_COMPANY_L, _ROLE_TALK_L = map(
     for_lowered, (_BODY_LEGAL, _BODY_LEGAL_WEAK, _BODY_BENEFITS, _BODY_COMPANY, _ROLE_TALK))
