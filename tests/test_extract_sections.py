@@ -347,3 +347,8 @@ def test_line_inviting_a_kind_of_candidate_is_not_the_company_blurb():
     i = text.index("comfortable with ambiguity")
     assert is_requirement_like(doc, i, i + 11)
     assert section_at(doc, text.index("individual with")) != "other"
+
+
+def test_what_we_expect_from_you_asks_of_the_candidate():
+    text = "What We Expect From You\nStrong Excel skills\nWhat You Can Expect From Us\nWe build pumps.\n"
+    check_sections(text, {"Excel": "requirements", "We build": "company"})

@@ -48,7 +48,7 @@ _HEADING_CUES = [
                      r"what you will (bring|need)|you (bring|have|are|need)\b|who you are|what('s| is) needed|"
                      r"ideal candidate|looking for|look for|skills|experience|education|competenc|"
                      r"abilities|knowledge|about you|eligib|what (it|we) (takes|need)|"
-                     r"successful|expect you|ingredients|profile|minimum|basic|your background|"
+                     r"successful|expect you|we expect|expect from you|ingredients|profile|minimum|basic|your background|"
                      r"key attributes|personal (attributes|characteristics)|characteristics|"
                      r"credentials|certification|licens|to be considered|you should have|who should apply|"
                      r"you('ll| will)? also (bring|have|need)"),
@@ -61,7 +61,7 @@ _HEADING_CUES = [
                 r"our (story|mission|values|culture|company|team)|company (description|overview|profile)|"
                 r"why [a-z]+\b|culture|more about|the company|we are\b|what we do\b|life at\b|"
                 # "What to expect from us / from Acme": what the employer is and gives, not the job
-                r"expect from\b"),
+                r"expect from (?!you\b)"),
 ]
 _HEADING_CUES = [(name, pattern.replace("'", "['’]")) for name, pattern in _HEADING_CUES]
 _HEADING_RES = [(name, re.compile(pattern, re.I)) for name, pattern in _HEADING_CUES]
