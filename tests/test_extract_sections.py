@@ -352,3 +352,11 @@ def test_line_inviting_a_kind_of_candidate_is_not_the_company_blurb():
 def test_what_we_expect_from_you_asks_of_the_candidate():
     text = "What We Expect From You\nStrong Excel skills\nWhat You Can Expect From Us\nWe build pumps.\n"
     check_sections(text, {"Excel": "requirements", "We build": "company"})
+
+
+def test_common_heading_phrasings_name_their_part():
+    text = ("Your Mission\nGrow the dealer network.\n"
+            "You'll Thrive If\nYou speak Portuguese\n"
+            "What We Give You\nA car allowance\n")
+    check_sections(text, {"dealer network": "responsibilities", "Portuguese": "requirements",
+                          "car allowance": "benefits"})

@@ -42,7 +42,7 @@ _HEADING_CUES = [
                   r"good[- ]to[- ]have|not required|non-?essential|not essential|optional"),
     ("benefits", r"benefit|perks?\b|what we offer|we offer|offers? you\b|compensation|salary|\bpay\b|pay range|"
                  r"total rewards|rewards|why (join|work|you('ll| will) love)|what'?s in it for (you|me)|"
-                 r"our offer|package|in return|you will benefit|wellness|time off|"
+                 r"our offer|package|in return|you will benefit|wellness|time off|we give you|"
                  r"you(?:'ll| will)? (?:get|receive|enjoy)\b(?! to\b)"),
     ("requirements", r"qualif|requirement|required|requires\b|must[- ]have|what you('ll)? (bring|need|have)|"
                      r"what you will (bring|need)|you (bring|have|are|need)\b|who you are|what('s| is) needed|"
@@ -51,12 +51,15 @@ _HEADING_CUES = [
                      r"successful|expect you|we expect|expect from you|ingredients|profile|minimum|basic|your background|"
                      r"key attributes|personal (attributes|characteristics)|characteristics|"
                      r"credentials|certification|licens|to be considered|you should have|who should apply|"
-                     r"you('ll| will)? also (bring|have|need)"),
+                     r"you('ll| will)? also (bring|have|need)|thrive if|fit if|is this you|"
+                     r"makes? you (a|an) (great|good|strong|ideal|perfect) (fit|match|candidate)"),
     ("responsibilities", r"responsib|duties|what you('ll| will) do|day[- ]to[- ]day|the role|your role|"
                          r"this role|the job|the position|job description|description|accountabilit|"
                          r"essential functions|functions|your impact|the opportunity|opportunity|"
                          r"summary|overview|in this role|mission of the role|you will\b|"
-                         r"key (areas|tasks|activities)|primary|scope|the work|what to expect(?! from)"),
+                         r"key (areas|tasks|activities)|primary|scope|the work|what to expect(?! from)|your (mission|tasks)|"
+                         r"a day in the life|what you('ll| will) work on|how you('ll| will) (contribute|make an impact)|"
+                         r"the impact you|what success looks like"),
     ("company", r"about (us|the company|our|the team|the organi[sz]ation|[A-Za-z]|\w)|who we are|"
                 r"our (story|mission|values|culture|company|team)|company (description|overview|profile)|"
                 r"why [a-z]+\b|culture|more about|the company|we are\b|what we do\b|life at\b|"
