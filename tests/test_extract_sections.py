@@ -360,3 +360,9 @@ def test_common_heading_phrasings_name_their_part():
             "What We Give You\nA car allowance\n")
     check_sections(text, {"dealer network": "responsibilities", "Portuguese": "requirements",
                           "car allowance": "benefits"})
+
+
+def test_additional_duties_as_may_be_assigned_also_closes_a_duty_list():
+    text = ("Key Skills\nPrepare the monthly stock report.\n"
+            "Performs additional job-related duties as may be assigned.\n")
+    check_sections(text, {"stock report": "responsibilities"})

@@ -276,8 +276,8 @@ def classify_blocks(text: str, low: str | None = None) -> list[dict]:
 
 # "Perform other duties as assigned" closes a list of duties: a list that ends so under a
 # requirements-like heading ("What you will bring") is the job's duties, not what it asks.
-_OTHER_DUTIES = re.compile(r"\bother (?:related |similar |job[- ]related |reasonable )?(?:duties|tasks|responsibilities)\b"
-                           r"[^.;]{0,40}\bas (?:assigned|required|needed|directed|requested)\b", re.I)
+_OTHER_DUTIES = re.compile(r"\b(?:other|additional) (?:related |similar |job[- ]related |reasonable )?(?:duties|tasks|responsibilities)\b"
+                           r"[^.;]{0,40}\bas (?:may be )?(?:assigned|required|needed|directed|requested)\b", re.I)
 
 
 def _relabel_duty_list(blocks: list[dict], section: str, text: str) -> None:
