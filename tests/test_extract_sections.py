@@ -366,3 +366,10 @@ def test_additional_duties_as_may_be_assigned_also_closes_a_duty_list():
     text = ("Key Skills\nPrepare the monthly stock report.\n"
             "Performs additional job-related duties as may be assigned.\n")
     check_sections(text, {"stock report": "responsibilities"})
+
+
+def test_paragraph_on_what_the_employer_gives_ends_a_requirements_list():
+    text = ("Nice To Have\nSpanish fluency\n"
+            "Our total rewards give you the freedom and flexibility to grow, and our benefits are built "
+            "around you and your family.\n")
+    check_sections(text, {"Spanish": "preferred", "flexibility": "benefits"})

@@ -351,6 +351,7 @@ _ASKS = re.compile(r"\b(?:candidates?|applicants?|experience[ds]?|skills?|abilit
 # A benefit word in a requirement: selling insurance, holding a life insurance licence.
 _SELLS_OR_HOLDS = re.compile(r"licen[cs]|certifi|\bsell|\bsales\b|\bproducts?\b|\bindustry\b|\bmarket")
 _PAY_TALK = re.compile(r"\b(?:salary|salaries|pay|compensation|wages?|hourly rate|ote|commission)\b")
+_REWARDS_TALK = re.compile(r"\b(?:benefits|total rewards|perks|salary and benefits|compensation and benefits)\b")
 _PAY_FIGURE = re.compile(r"\$\s?\d|\b(?:range|usd|per (?:hour|year|annum))\b")
 
 
@@ -363,6 +364,8 @@ def _after_requirements(line: str, low: str) -> str | None:
         return None
     if _PAY_TALK.search(low) and _PAY_FIGURE.search(low):
         return "benefits"
+    if _REWARDS_TALK.search(low) and _COMPANY_VOICE.search(low) and not _ASKS.search(low):
+        return "benefits"  # "Our total rewards are designed to ...": the employer on what it gives
     if _employer_paragraph(line, low):
         return "company"
     return None
