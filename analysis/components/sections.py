@@ -260,7 +260,7 @@ def classify_blocks(text: str, low: str | None = None) -> list[dict]:
             line_low = low[start:end]
             section = _body_section(line_low, current)
             if current in ("requirements", "preferred") and section == current:
-                if "as " in line_low and _OTHER_DUTIES_L.search(line_low):
+                if _names_other_duties(line_low):
                     section = "responsibilities"  # the list above was a duty list all along
                     _relabel_duty_list(blocks, current, text)
                 elif _benefit_line(line_low):
@@ -278,6 +278,12 @@ def classify_blocks(text: str, low: str | None = None) -> list[dict]:
 # requirements-like heading ("What you will bring") is the job's duties, not what it asks.
 _OTHER_DUTIES = re.compile(r"\b(?:other|additional) (?:related |similar |job[- ]related |reasonable )?(?:duties|tasks|responsibilities)\b"
                            r"[^.;]{0,40}\bas (?:may be )?(?:assigned|required|needed|directed|requested)\b", re.I)
+
+
+def _names_other_duties(low: str) -> bool:
+    """Does the line (lower-cased) say "other duties as assigned"? (Substring tests first: most
+    lines hold neither word.)"""
+    return ("other " in low or "additional " in low) and " as " in low and bool(_OTHER_DUTIES_L.search(low))
 
 
 def _relabel_duty_list(blocks: list[dict], section: str, text: str) -> None:
@@ -351,6 +357,7 @@ _ASKS = re.compile(r"\b(?:candidates?|applicants?|experience[ds]?|skills?|abilit
 # A benefit word in a requirement: selling insurance, holding a life insurance licence.
 _SELLS_OR_HOLDS = re.compile(r"licen[cs]|certifi|\bsell|\bsales\b|\bproducts?\b|\bindustry\b|\bmarket")
 _PAY_TALK = re.compile(r"\b(?:salary|salaries|pay|compensation|wages?|hourly rate|ote|commission)\b")
+_REWARDS_KEYS = ("benefits", "rewards", "perks")
 _REWARDS_TALK = re.compile(r"\b(?:benefits|total rewards|perks|salary and benefits|compensation and benefits)\b")
 _PAY_FIGURE = re.compile(r"\$\s?\d|\b(?:range|usd|per (?:hour|year|annum))\b")
 
@@ -364,7 +371,7 @@ def _after_requirements(line: str, low: str) -> str | None:
         return None
     if _PAY_TALK.search(low) and _PAY_FIGURE.search(low):
         return "benefits"
-    if _REWARDS_TALK.search(low) and _COMPANY_VOICE.search(low) and not _ASKS.search(low):
+    if _has(low, _REWARDS_KEYS) and _REWARDS_TALK.search(low) and _COMPANY_VOICE.search(low) and not _ASKS.search(low):
         return "benefits"  # "Our total rewards are designed to ...": the employer on what it gives
     if _employer_paragraph(line, low):
         return "company"
