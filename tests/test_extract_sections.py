@@ -373,3 +373,11 @@ def test_paragraph_on_what_the_employer_gives_ends_a_requirements_list():
             "Our total rewards give you the freedom and flexibility to grow, and our benefits are built "
             "around you and your family.\n")
     check_sections(text, {"Spanish": "preferred", "flexibility": "benefits"})
+
+
+def test_requirements_list_with_a_stray_other_duties_line_stays_requirements():
+    text = ("Job Requirements\nBachelor's degree in business\n3+ years of field sales\n"
+            "Must hold a valid driver's license\nCoordinate the trade show calendar\n"
+            "Other duties as assigned.\n")
+    check_sections(text, {"field sales": "requirements", "driver's": "requirements",
+                          "trade show": "requirements"})

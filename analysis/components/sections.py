@@ -288,17 +288,26 @@ def _names_other_duties(low: str) -> bool:
 
 def _relabel_duty_list(blocks: list[dict], section: str, text: str) -> None:
     """The body blocks read so far under the current heading (``section``) become duties, but
-    for items that open by naming an ability ("Ability to keep the team on track"): a duty list
-    may hold a requirement, and such an item asks something of the candidate wherever it stands."""
+    for items that ask something of the candidate ("Ability to keep the team on track", "3+ years
+    of field sales", "Bachelor's degree"): a duty list may hold a requirement. When such items are
+    most of the list, it is a requirements list with a stray duty line, and stays as it is."""
+    items = []
     for block in reversed(blocks):
         if block["is_heading"] or block["section"] != section:
-            return
-        if not _ABILITY_ITEM.match(text, block["start_char"]):
+            break
+        items.append(block)
+    duties = [b for b in items if not _REQUIREMENT_ITEM.match(text, b["start_char"])]
+    if 2 * len(duties) >= len(items):
+        for block in duties:
             block["section"] = "responsibilities"
 
 
-_ABILITY_ITEM = re.compile(r"\W*(?:(?:the )?abilit(?:y|ies)|able to|strong|excellent|proven|demonstrated|"
-                           r"(?:knowledge|understanding) of|experience (?:with|in|using)|proficien\w*|familiar\w*)\b", re.I)
+# An item that opens by asking something of the candidate: an ability, knowledge, experience, a
+# number of years, a degree, a "must".
+_REQUIREMENT_ITEM = re.compile(r"\W*(?:(?:the )?abilit(?:y|ies)|able to|strong|excellent|proven|demonstrated|"
+                               r"(?:knowledge|understanding) of|experience[ds]? (?:with|in|using)|proficien\w*|"
+                               r"familiar\w*|\d|(?:a |an )?(?:bachelor|master|associate|high school|degree|diploma)|"
+                               r"minimum|at least|must)", re.I)
 
 
 _LEGAL_KEYS = ("equal", "regard", "protected", "orientation", "gender", "national origin", "verify", "affirmative",
