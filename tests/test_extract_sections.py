@@ -381,3 +381,11 @@ def test_requirements_list_with_a_stray_other_duties_line_stays_requirements():
             "Other duties as assigned.\n")
     check_sections(text, {"field sales": "requirements", "driver's": "requirements",
                           "trade show": "requirements"})
+
+
+def test_accommodation_notice_under_a_requirements_heading_is_legal():
+    text = ("Bonus Points If You Have\nSpanish fluency\n"
+            "If you require a reasonable accommodation to complete the application, email us.\n"
+            "Must pass a background check\n")
+    check_sections(text, {"Spanish": "preferred", "reasonable accommodation": "legal",
+                          "background check": "preferred"})

@@ -333,7 +333,8 @@ def _body_section(line: str, current: str) -> str:
     """Section of a body line (lower-cased): its heading's, unless the line itself is plainly
     legal / benefits. A cue pattern runs only when one of its keywords stands in the line."""
     if _has(line, _LEGAL_KEYS):
-        legal = _BODY_LEGAL_L.search(line) or (_BODY_LEGAL_WEAK_L.search(line) and current not in ("requirements", "preferred"))
+        legal = _BODY_LEGAL_L.search(line) or (_BODY_LEGAL_WEAK_L.search(line) and (
+            current not in ("requirements", "preferred") or not _ASKS.search(line)))
         if legal:
             return "legal"
     if current in ("company", "benefits") and line.startswith("if you") and _CANDIDATE_IF_L.match(line):
