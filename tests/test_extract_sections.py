@@ -389,3 +389,8 @@ def test_accommodation_notice_under_a_requirements_heading_is_legal():
             "Must pass a background check\n")
     check_sections(text, {"Spanish": "preferred", "reasonable accommodation": "legal",
                           "background check": "preferred"})
+
+
+def test_background_check_item_without_an_ask_word_stays_in_the_requirements():
+    text = "Requirements\nValid driver's license and clean background check\n"
+    check_sections(text, {"driver's": "requirements"})

@@ -329,12 +329,20 @@ def _has(line: str, keys: tuple[str, ...]) -> bool:
     return False
 
 
+def _applicant_notice(line: str) -> bool:
+    """A line (lower-cased) about accommodating applicants that asks nothing of the candidate:
+    "If you require a reasonable accommodation to complete the application, email us"."""
+    return ("accommodation" in line or "applicant" in line) and not _ASKS.search(line)
+
+
 def _body_section(line: str, current: str) -> str:
     """Section of a body line (lower-cased): its heading's, unless the line itself is plainly
     legal / benefits. A cue pattern runs only when one of its keywords stands in the line."""
     if _has(line, _LEGAL_KEYS):
+        # In a requirements list a background check or an accommodation may be asked ("Valid
+        # driver's license and clean background check"); a notice to applicants is still legal.
         legal = _BODY_LEGAL_L.search(line) or (_BODY_LEGAL_WEAK_L.search(line) and (
-            current not in ("requirements", "preferred") or not _ASKS.search(line)))
+            current not in ("requirements", "preferred") or _applicant_notice(line)))
         if legal:
             return "legal"
     if current in ("company", "benefits") and line.startswith("if you") and _CANDIDATE_IF_L.match(line):
