@@ -300,3 +300,97 @@ def test_requirement_openers_after_only_a_space_start_a_bullet():
     text = "Retail experience preferred Minimum of 4 years in sales Highly skilled with spreadsheets"
     assert [text[a:b] for a, b in split_blocks(text)] == [
         "Retail experience preferred", "Minimum of 4 years in sales", "Highly skilled with spreadsheets"]
+
+
+def test_list_ending_in_other_duties_under_requirement_heading_is_a_duty_list():
+    text = ("What You Will Bring\n"
+            "Development of the quarterly dealer plan and budget.\n"
+            "Assist in hiring and training the branch staff.\n"
+            "Ability to keep dealers on track and motivated.\n"
+            "Perform other related duties as assigned.\n"
+            "Also required\n"
+            "Strong negotiation skills\n")
+    check_sections(text, {"dealer plan": "responsibilities", "hiring": "responsibilities",
+                          "keep dealers": "requirements", "other related duties": "responsibilities",
+                          "negotiation": "requirements"})
+
+
+def test_other_duties_under_a_duty_heading_changes_nothing_before_it():
+    text = ("Requirements\nStrong Excel skills\nResponsibilities\nBuild the plan.\n"
+            "Other duties as assigned.\n")
+    check_sections(text, {"Excel": "requirements", "Build": "responsibilities"})
+
+
+def test_what_you_will_get_heading_opens_benefits():
+    text = ("What We Need\nStrong Excel skills\nAt Lumora, You'll Get:\nDental insurance\n"
+            "Flexible/Remote work environment\nA home office setup\n")
+    check_sections(text, {"Excel": "requirements", "Flexible": "benefits", "home office": "benefits"})
+
+
+def test_you_will_get_to_is_not_a_benefits_heading():
+    doc = nlp()("Requirements\nStrong Excel skills\nWhat You'll Get To Do:\nBuild the partner plan\n")
+    assert not any(b["is_heading"] and b["section"] == "benefits" for b in doc._.blocks)
+
+
+def test_what_to_expect_from_the_employer_is_the_company():
+    text = ("What To Expect From Brightwell\nAt Brightwell, we build a strong culture of learning.\n"
+            "What To Expect\nVisit clinics every week.\n")
+    check_sections(text, {"we build": "company", "Visit clinics": "responsibilities"})
+
+
+def test_line_inviting_a_kind_of_candidate_is_not_the_company_blurb():
+    text = ("Who We Are\nWe are a family-run maker of marine pumps.\n"
+            "If you're comfortable with ambiguity and excel through autonomy, we'd love to hear from you!\n"
+            "If you are an individual with a disability, contact our recruiters.\n")
+    check_sections(text, {"marine pumps": "company", "comfortable with ambiguity": "other"})
+    doc = nlp()(text)
+    i = text.index("comfortable with ambiguity")
+    assert is_requirement_like(doc, i, i + 11)
+    assert section_at(doc, text.index("individual with")) != "other"
+
+
+def test_what_we_expect_from_you_asks_of_the_candidate():
+    text = "What We Expect From You\nStrong Excel skills\nWhat You Can Expect From Us\nWe build pumps.\n"
+    check_sections(text, {"Excel": "requirements", "We build": "company"})
+
+
+def test_common_heading_phrasings_name_their_part():
+    text = ("Your Mission\nGrow the dealer network.\n"
+            "You'll Thrive If\nYou speak Portuguese\n"
+            "What We Give You\nA car allowance\n")
+    check_sections(text, {"dealer network": "responsibilities", "Portuguese": "requirements",
+                          "car allowance": "benefits"})
+
+
+def test_additional_duties_as_may_be_assigned_also_closes_a_duty_list():
+    text = ("Key Skills\nPrepare the monthly stock report.\n"
+            "Performs additional job-related duties as may be assigned.\n")
+    check_sections(text, {"stock report": "responsibilities"})
+
+
+def test_paragraph_on_what_the_employer_gives_ends_a_requirements_list():
+    text = ("Nice To Have\nSpanish fluency\n"
+            "Our total rewards give you the freedom and flexibility to grow, and our benefits are built "
+            "around you and your family.\n")
+    check_sections(text, {"Spanish": "preferred", "flexibility": "benefits"})
+
+
+def test_requirements_list_with_a_stray_other_duties_line_stays_requirements():
+    text = ("Job Requirements\nBachelor's degree in business\n3+ years of field sales\n"
+            "Must hold a valid driver's license\nCoordinate the trade show calendar\n"
+            "Other duties as assigned.\n")
+    check_sections(text, {"field sales": "requirements", "driver's": "requirements",
+                          "trade show": "requirements"})
+
+
+def test_accommodation_notice_under_a_requirements_heading_is_legal():
+    text = ("Bonus Points If You Have\nSpanish fluency\n"
+            "If you require a reasonable accommodation to complete the application, email us.\n"
+            "Must pass a background check\n")
+    check_sections(text, {"Spanish": "preferred", "reasonable accommodation": "legal",
+                          "background check": "preferred"})
+
+
+def test_background_check_item_without_an_ask_word_stays_in_the_requirements():
+    text = "Requirements\nValid driver's license and clean background check\n"
+    check_sections(text, {"driver's": "requirements"})

@@ -42,23 +42,29 @@ _HEADING_CUES = [
                   r"good[- ]to[- ]have|not required|non-?essential|not essential|optional"),
     ("benefits", r"benefit|perks?\b|what we offer|we offer|offers? you\b|compensation|salary|\bpay\b|pay range|"
                  r"total rewards|rewards|why (join|work|you('ll| will) love)|what'?s in it for (you|me)|"
-                 r"our offer|package|in return|you will benefit|wellness|time off"),
+                 r"our offer|package|in return|you will benefit|wellness|time off|we give you|"
+                 r"you(?:'ll| will)? (?:get|receive|enjoy)\b(?! to\b)"),
     ("requirements", r"qualif|requirement|required|requires\b|must[- ]have|what you('ll)? (bring|need|have)|"
                      r"what you will (bring|need)|you (bring|have|are|need)\b|who you are|what('s| is) needed|"
                      r"ideal candidate|looking for|look for|skills|experience|education|competenc|"
                      r"abilities|knowledge|about you|eligib|what (it|we) (takes|need)|"
-                     r"successful|expect you|ingredients|profile|minimum|basic|your background|"
+                     r"successful|expect you|we expect|expect from you|ingredients|profile|minimum|basic|your background|"
                      r"key attributes|personal (attributes|characteristics)|characteristics|"
                      r"credentials|certification|licens|to be considered|you should have|who should apply|"
-                     r"you('ll| will)? also (bring|have|need)"),
+                     r"you('ll| will)? also (bring|have|need)|thrive if|fit if|is this you|"
+                     r"makes? you (a|an) (great|good|strong|ideal|perfect) (fit|match|candidate)"),
     ("responsibilities", r"responsib|duties|what you('ll| will) do|day[- ]to[- ]day|the role|your role|"
                          r"this role|the job|the position|job description|description|accountabilit|"
                          r"essential functions|functions|your impact|the opportunity|opportunity|"
                          r"summary|overview|in this role|mission of the role|you will\b|"
-                         r"key (areas|tasks|activities)|primary|scope|the work|what to expect"),
+                         r"key (areas|tasks|activities)|primary|scope|the work|what to expect(?! from)|your (mission|tasks)|"
+                         r"a day in the life|what you('ll| will) work on|how you('ll| will) (contribute|make an impact)|"
+                         r"the impact you|what success looks like"),
     ("company", r"about (us|the company|our|the team|the organi[sz]ation|[A-Za-z]|\w)|who we are|"
                 r"our (story|mission|values|culture|company|team)|company (description|overview|profile)|"
-                r"why [a-z]+\b|culture|more about|the company|we are\b|what we do\b|life at\b"),
+                r"why [a-z]+\b|culture|more about|the company|we are\b|what we do\b|life at\b|"
+                # "What to expect from us / from Acme": what the employer is and gives, not the job
+                r"expect from (?!you\b)"),
 ]
 _HEADING_CUES = [(name, pattern.replace("'", "['’]")) for name, pattern in _HEADING_CUES]
 _HEADING_RES = [(name, re.compile(pattern, re.I)) for name, pattern in _HEADING_CUES]
@@ -254,7 +260,10 @@ def classify_blocks(text: str, low: str | None = None) -> list[dict]:
             line_low = low[start:end]
             section = _body_section(line_low, current)
             if current in ("requirements", "preferred") and section == current:
-                if _benefit_line(line_low):
+                if _names_other_duties(line_low):
+                    section = "responsibilities"  # the list above was a duty list all along
+                    _relabel_duty_list(blocks, current, text)
+                elif _benefit_line(line_low):
                     section = "benefits"  # this line only: "Paid parental leave" amid requirements
                 else:
                     section = _after_requirements(line, line_low) or section
@@ -263,6 +272,42 @@ def classify_blocks(text: str, low: str | None = None) -> list[dict]:
         blocks.append({"start_char": start, "end_char": end, "section": section,
                        "heading": heading, "is_heading": False})
     return blocks
+
+
+# "Perform other duties as assigned" closes a list of duties: a list that ends so under a
+# requirements-like heading ("What you will bring") is the job's duties, not what it asks.
+_OTHER_DUTIES = re.compile(r"\b(?:other|additional) (?:related |similar |job[- ]related |reasonable )?(?:duties|tasks|responsibilities)\b"
+                           r"[^.;]{0,40}\bas (?:may be )?(?:assigned|required|needed|directed|requested)\b", re.I)
+
+
+def _names_other_duties(low: str) -> bool:
+    """Does the line (lower-cased) say "other duties as assigned"? (Substring tests first: most
+    lines hold neither word.)"""
+    return ("other " in low or "additional " in low) and " as " in low and bool(_OTHER_DUTIES_L.search(low))
+
+
+def _relabel_duty_list(blocks: list[dict], section: str, text: str) -> None:
+    """The body blocks read so far under the current heading (``section``) become duties, but
+    for items that ask something of the candidate ("Ability to keep the team on track", "3+ years
+    of field sales", "Bachelor's degree"): a duty list may hold a requirement. When such items are
+    most of the list, it is a requirements list with a stray duty line, and stays as it is."""
+    items = []
+    for block in reversed(blocks):
+        if block["is_heading"] or block["section"] != section:
+            break
+        items.append(block)
+    duties = [b for b in items if not _REQUIREMENT_ITEM.match(text, b["start_char"])]
+    if 2 * len(duties) >= len(items):
+        for block in duties:
+            block["section"] = "responsibilities"
+
+
+# An item that opens by asking something of the candidate: an ability, knowledge, experience, a
+# number of years, a degree, a "must".
+_REQUIREMENT_ITEM = re.compile(r"\W*(?:(?:the )?abilit(?:y|ies)|able to|strong|excellent|proven|demonstrated|"
+                               r"(?:knowledge|understanding) of|experience[ds]? (?:with|in|using)|proficien\w*|"
+                               r"familiar\w*|\d|(?:a |an )?(?:bachelor|master|associate|high school|degree|diploma)|"
+                               r"minimum|at least|must)", re.I)
 
 
 _LEGAL_KEYS = ("equal", "regard", "protected", "orientation", "gender", "national origin", "verify", "affirmative",
@@ -284,13 +329,24 @@ def _has(line: str, keys: tuple[str, ...]) -> bool:
     return False
 
 
+def _applicant_notice(line: str) -> bool:
+    """A line (lower-cased) about accommodating applicants that asks nothing of the candidate:
+    "If you require a reasonable accommodation to complete the application, email us"."""
+    return ("accommodation" in line or "applicant" in line) and not _ASKS.search(line)
+
+
 def _body_section(line: str, current: str) -> str:
     """Section of a body line (lower-cased): its heading's, unless the line itself is plainly
     legal / benefits. A cue pattern runs only when one of its keywords stands in the line."""
     if _has(line, _LEGAL_KEYS):
-        legal = _BODY_LEGAL_L.search(line) or (_BODY_LEGAL_WEAK_L.search(line) and current not in ("requirements", "preferred"))
+        # In a requirements list a background check or an accommodation may be asked ("Valid
+        # driver's license and clean background check"); a notice to applicants is still legal.
+        legal = _BODY_LEGAL_L.search(line) or (_BODY_LEGAL_WEAK_L.search(line) and (
+            current not in ("requirements", "preferred") or _applicant_notice(line)))
         if legal:
             return "legal"
+    if current in ("company", "benefits") and line.startswith("if you") and _CANDIDATE_IF_L.match(line):
+        return "other"  # "If you're comfortable with ambiguity, we'd love to hear from you": the candidate
     if current in ("requirements", "preferred", "legal", "benefits"):
         return current
     if _has(line, _BENEFIT_KEYS) and _BODY_BENEFITS_L.search(line):
@@ -300,6 +356,12 @@ def _body_section(line: str, current: str) -> str:
     if current == "company" and _ROLE_TALK_L.search(line):
         return "responsibilities"  # "About Acme" followed by what the role does
     return current
+
+
+# A line that describes the candidate it invites ("If you're driven and curious, apply!"), amid
+# the employer's blurb or perks: it asks something of the candidate.
+_CANDIDATE_IF = re.compile(r"if you(?:['’]re| are| have)\b(?! (?:a |an )?(?:individual with|disabilit|based in|resident|employee|"
+                           r"current|require|need))", re.I)
 
 
 # After a requirements list, a paragraph in the company's voice or about the pay ends the list.
@@ -313,6 +375,8 @@ _ASKS = re.compile(r"\b(?:candidates?|applicants?|experience[ds]?|skills?|abilit
 # A benefit word in a requirement: selling insurance, holding a life insurance licence.
 _SELLS_OR_HOLDS = re.compile(r"licen[cs]|certifi|\bsell|\bsales\b|\bproducts?\b|\bindustry\b|\bmarket")
 _PAY_TALK = re.compile(r"\b(?:salary|salaries|pay|compensation|wages?|hourly rate|ote|commission)\b")
+_REWARDS_KEYS = ("benefits", "rewards", "perks")
+_REWARDS_TALK = re.compile(r"\b(?:benefits|total rewards|perks|salary and benefits|compensation and benefits)\b")
 _PAY_FIGURE = re.compile(r"\$\s?\d|\b(?:range|usd|per (?:hour|year|annum))\b")
 
 
@@ -325,6 +389,8 @@ def _after_requirements(line: str, low: str) -> str | None:
         return None
     if _PAY_TALK.search(low) and _PAY_FIGURE.search(low):
         return "benefits"
+    if _has(low, _REWARDS_KEYS) and _REWARDS_TALK.search(low) and _COMPANY_VOICE.search(low) and not _ASKS.search(low):
+        return "benefits"  # "Our total rewards are designed to ...": the employer on what it gives
     if _employer_paragraph(line, low):
         return "company"
     return None
@@ -578,5 +644,6 @@ PREFERRED_KEYS = ("prefer", "plus", "advantag", "bonus", "nice", "ideal", "desir
 _REQUIRED_KEYS = ("must", "requir", "mandatory", "essential", "minimum", "at least", "need to have")
 _PREFERRED_ANY_KEYED = KeyedPattern(_PREFERRED_ANY_L, PREFERRED_KEYS)
 _REQUIRED_CUE_KEYED = KeyedPattern(_REQUIRED_CUE_L, _REQUIRED_KEYS)
+_OTHER_DUTIES_L, _CANDIDATE_IF_L = for_lowered(_OTHER_DUTIES), for_lowered(_CANDIDATE_IF)
 _BODY_LEGAL_L, _BODY_LEGAL_WEAK_L, _BODY_BENEFITS_L, _BODY_COMPANY_L, _ROLE_TALK_L = map(
     for_lowered, (_BODY_LEGAL, _BODY_LEGAL_WEAK, _BODY_BENEFITS, _BODY_COMPANY, _ROLE_TALK))
