@@ -422,3 +422,13 @@ def test_an_industry_is_knowledge_asked_only_where_its_clause_asks_for_it(nlp):
     found = [(s["text"], s["start"]) for s in nlp(text)._.skills]
     assert [s for t, s in found if t.startswith("healthcare")] == [text.rindex("healthcare")]
     assert [s for t, s in found if t == "logistics"] == [text.rindex("logistics")]
+
+
+def test_a_skill_owned_by_the_employer_or_a_third_party_is_no_skill(nlp):
+    text = ("Requirements\n- To deliver on our strategic vision, you bring strong negotiation skills\n"
+            "- Help customers see their ROI with strong presentation skills\n"
+            "- Experience with ROI analysis\n")
+    found = [(s["text"], s["start"]) for s in nlp(text)._.skills]
+    assert "strategic vision" not in [t for t, _ in found]
+    assert [s for t, s in found if t.startswith("ROI")] == [text.rindex("ROI")]
+    assert "negotiation" in " ".join(t for t, _ in found)

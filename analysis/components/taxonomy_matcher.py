@@ -189,6 +189,8 @@ _DEGREE_OF_BEFORE = re.compile(r"\b(?:Bachelor|Master|Doctor|Associate)(?:['’]
 # A unit or rank of an organisation named after a skill: "the logistics team", "our accounting
 # department", "at management level" (who or where, not an ability asked).
 _UNIT_AFTER = re.compile(r"[ \t]+(?:teams?|departments?|levels?|groups?|units?|divisions?)\b")
+# "our strategic vision", "their ROI": a thing the employer or a third party has, not an ability asked.
+_OWNED_BEFORE = re.compile(r"\b(?:[Oo]ur|[Tt]heir)[ \t]+$")
 _IN_BEFORE = re.compile(r"\b[Ii]n $")  # "in collaboration with": the word before a form
 _WITH_BEFORE = re.compile(r"\b[Ww]ith $")  # "with accountability for"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
@@ -461,12 +463,14 @@ class TaxonomyMatcher:
                full: bool, degree: bool, task: bool) -> bool:
         """Is the taxonomy name at [start, end) in clause [a, b) a skill asked of the candidate?
         Not when it is a word of another name or an idiom: a job or team title outside
-        requirement sections, a degree's field of study, a team / department / level, a soft skill
+        requirement sections, a degree's field of study, a team / department / level, a thing
+        "our" / "their" owns (the employer's vision, a customer's ROI), a soft skill
         used as a preposition ("in collaboration with"), an industry the clause asks nothing
         about (the company's own business), or a soft skill naming how a task is done."""
         return ((full or not _in_job_title(text, start, end))
                 and not (degree and _in_field_name(text, start, end))
                 and not _UNIT_AFTER.match(text, end)
+                and not _OWNED_BEFORE.search(text, max(0, start - 7), start)
                 and not (sid == _INDUSTRY_CONCEPT and not _INDUSTRY_ASKED_L.search(low, a, b))
                 and not (_in_relation_idiom(text, start, end) and self.tax.skills[sid]["kind"] == "soft")
                 and not (task and self._how_work_is_done(text, end, sid)))
