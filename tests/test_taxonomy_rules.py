@@ -401,6 +401,7 @@ def test_a_skill_word_in_the_name_of_a_degree_field_is_no_skill(nlp):
 
 
 @pytest.mark.parametrize("unit, skill", [("Ensure quality with the logistics team", "logistics"),
+                                         ("Pitch to buyers at all leadership levelsFluent in Spanish", "leadership"),
                                          ("Experience in a role at leadership level in a freight firm", "leadership")])
 def test_a_skill_naming_a_team_department_or_rank_is_no_skill(nlp, unit, skill):
     text = f"Requirements\n- {unit}\n- Knowledge of {skill}\n"

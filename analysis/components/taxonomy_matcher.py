@@ -187,8 +187,9 @@ _FIELD_HEAD_AFTER = re.compile(r"(?:[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][\w-]*){0,3}?
 _DEGREE_OF_BEFORE = re.compile(r"\b(?:Bachelor|Master|Doctor|Associate)(?:['’]?s)?[ \t]+(?:of|in)"
                                r"(?:[ \t]+(?:Science|Arts)[ \t]+in)?(?:[ \t]+[A-Z][\w&-]*){0,3}[ \t]+$")
 # A unit or rank of an organisation named after a skill: "the logistics team", "our accounting
-# department", "at management level" (who or where, not an ability asked).
-_UNIT_AFTER = re.compile(r"[ \t]+(?:teams?|departments?|levels?|groups?|units?|divisions?)\b")
+# department", "at management level" (who or where, not an ability asked); also where the next
+# bullet is glued on ("at all management levelsProven record ...").
+_UNIT_AFTER = re.compile(r"[ \t]+(?:teams?|departments?|levels?|groups?|units?|divisions?)(?![a-z])")
 # "our strategic vision", "their ROI": a thing the employer or a third party has, not an ability asked.
 _OWNED_BEFORE = re.compile(r"\b(?:[Oo]ur|[Tt]heir)[ \t]+$")
 _IN_BEFORE = re.compile(r"\b[Ii]n $")  # "in collaboration with": the word before a form
