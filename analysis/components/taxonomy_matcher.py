@@ -61,6 +61,11 @@ _ELIGIBILITY = re.compile(  # anchored at word starts, so that the engine tries 
     r"other duties|as assigned|reasonable accommodation|parental leave|well-?being|mental health|"
     r"employee assistance|eap\b|kudos|perks?\b|discounts?\b|(?:non)?immigra\w*|located (?:in|within|near)|"
     r"resides?\b|eligib\w*|applications? (?:are |will be )?accepted|until (?:the position is )?filled)", re.I)
+# A capability cue that names an ability, not only how well something is done ("strong", "proven").
+_ABILITY_CUE = re.compile(
+    r"\b(skills?|skilled|abilit(y|ies)|able to|capable|proficien\w*|familiar\w*|knowledge|knowledgeable|"
+    r"experience[ds]? (with|in|using|of|working)|expertise|understanding of|fluen\w*|competen\w*|track record|"
+    r"comfortable (with|in)|command of|mastery|savvy|adept|aptitude|exposure to|background in)\b", re.I)
 # A duty, not an ability: the clause opens with an imperative or third-person task verb or with
 # "responsible for", maybe after an adverb ("Provide guidance...", "Maintains relationships...",
 # "Actively collaborate with...") and names no capability.
@@ -271,6 +276,7 @@ _OFFER = re.compile(r"(?:[^,.;:\n]*,\s*)?\W*(?:the |an? |great |unique )?(?:oppo
     _LABEL_LINE, _LEAD, _STOP_PIECES, CAPABILITY_CUE, _EXPERIENCE_DOING, _OFFER))
 # A preferred cue is looked for only where one of its words stands (most clauses hold none).
 _PREFERRED_CUE_L = KeyedPattern(_PREFERRED_CUE_L, PREFERRED_KEYS)
+_ABILITY_CUE_L = for_lowered(_ABILITY_CUE)
 # A run of leading filler, as many words as stand there (one match instead of one per word).
 _LEADS_L = re.compile(f"(?:{_LEAD_L.pattern})+")
 # "Experience doing" or the posting describing its candidate: whether either stands in a clause.
@@ -382,6 +388,8 @@ class TaxonomyMatcher:
                     continue
                 clause, low_clause = text[a:b], low[a:b]
                 employer = employer and not _CANDIDATE_ASK_L.search(low_clause)  # "we are seeking someone..."
+                if cap and _DUTY_START_L.match(low_clause) and not _ABILITY_CUE_L.search(low_clause):
+                    continue  # "Develop strong relationships with ...": a task done well, no ability named
                 if _not_about_skills(clause, employer, low_clause):
                     continue
                 # A duty ("Provide guidance...") or a prose sentence that names no capability:
