@@ -441,3 +441,7 @@ def test_a_task_done_well_names_no_ability_outside_requirements(nlp):
                         "- Use strong negotiation skills to close freight contracts\n")
     assert "customer experience" not in found and "leadership" not in found
     assert "negotiation skills" in found or "negotiation" in found
+    found = skills(nlp, "Overview\nThe Depot Lead will drive strong revenue growth across the region. "
+                        "The Depot Lead will be a strong player-coach.\n")
+    assert "revenue growth" not in found
+    assert "player-coach" in found  # "will be": the person, not a task
