@@ -66,8 +66,9 @@ _ABILITY_CUE = re.compile(
     r"\b(skills?|skilled|abilit(y|ies)|able to|capable|proficien\w*|familiar\w*|knowledge|knowledgeable|"
     r"experience[ds]? (with|in|using|of|working)|expertise|understanding of|fluen\w*|competen\w*|track record|"
     r"comfortable (with|in)|command of|mastery|savvy|adept|aptitude|exposure to|background in)\b", re.I)
-# What the role will do ("The manager will provide strong leadership"): a task, said in the future.
-_WILL_DO = re.compile(r"\b(?:will|you['’]ll)\s(?!be\b)", re.I)
+# A task said as what the role will do ("The manager will provide strong leadership") or opened by a
+# gerund ("Developing strong client relationships").
+_TASK_SAID = re.compile(r"\b(?:will|you['’]ll)\s(?!be\b)|^\W*[a-z]+ing\s", re.I)
 # A duty, not an ability: the clause opens with an imperative or third-person task verb or with
 # "responsible for", maybe after an adverb ("Provide guidance...", "Maintains relationships...",
 # "Actively collaborate with...") and names no capability.
@@ -278,7 +279,7 @@ _OFFER = re.compile(r"(?:[^,.;:\n]*,\s*)?\W*(?:the |an? |great |unique )?(?:oppo
     _LABEL_LINE, _LEAD, _STOP_PIECES, CAPABILITY_CUE, _EXPERIENCE_DOING, _OFFER))
 # A preferred cue is looked for only where one of its words stands (most clauses hold none).
 _PREFERRED_CUE_L = KeyedPattern(_PREFERRED_CUE_L, PREFERRED_KEYS)
-_ABILITY_CUE_L, _WILL_DO_L = for_lowered(_ABILITY_CUE), for_lowered(_WILL_DO)
+_ABILITY_CUE_L, _TASK_SAID_L = for_lowered(_ABILITY_CUE), for_lowered(_TASK_SAID)
 # A run of leading filler, as many words as stand there (one match instead of one per word).
 _LEADS_L = re.compile(f"(?:{_LEAD_L.pattern})+")
 # "Experience doing" or the posting describing its candidate: whether either stands in a clause.
@@ -707,9 +708,9 @@ def _capability(low: str, a: int, b: int, block: dict) -> bool:
 def _task_done_well(low_clause: str) -> bool:
     """Outside requirement sections: is the clause a task whose only capability cue says how well
     it is done ("Deliver an exceptional customer experience", "The manager will provide strong
-    leadership")? It names no ability asked of the candidate. A task opens with a duty verb or
-    says what the role will do ("will be a strong coach" describes the person instead)."""
-    return bool((_DUTY_START_L.match(low_clause) or _WILL_DO_L.search(low_clause))
+    leadership")? It names no ability asked of the candidate. A task opens with a duty verb or a
+    gerund, or says what the role will do ("will be a strong coach" describes the person instead)."""
+    return bool((_DUTY_START_L.match(low_clause) or _TASK_SAID_L.search(low_clause))
                 and not _ABILITY_CUE_L.search(low_clause) and not _CANDIDATE_ASK_L.search(low_clause))
 
 
