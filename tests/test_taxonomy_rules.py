@@ -446,3 +446,12 @@ def test_a_task_done_well_names_no_ability_outside_requirements(nlp):
                         "The Depot Lead will be a strong player-coach.\n")
     assert "revenue growth" not in found
     assert "player-coach" in found  # "will be": the person, not a task
+
+
+def test_a_tool_name_that_is_a_common_word_is_no_skill_where_it_is_used_as_that_word(nlp):
+    found = skills(nlp, "Requirements\n- Excel at building rapport with depot owners\n"
+                        "- Go above and beyond for every freight client\n- Word of mouth referrals\n"
+                        "- Proficient in Excel and Word\n- Slack for team chat\n")
+    assert [t for t in found if t in ("Excel", "Go", "Word", "Slack")] == ["Excel", "Word", "Slack"]
+    text = "Requirements\n- Excel at building rapport\n- Excel and PowerPoint\n"
+    assert starts_of(nlp, text, "Excel") == [text.rindex("Excel")]

@@ -200,6 +200,12 @@ _DEGREE_OF_BEFORE = re.compile(r"\b(?:Bachelor|Master|Doctor|Associate)(?:['’]
 _UNIT_AFTER = re.compile(r"[ \t]+(?:teams?|departments?|levels?|groups?|units?|divisions?)(?![a-z])")
 # "our strategic vision", "their ROI": a thing the employer or a third party has, not an ability asked.
 _OWNED_BEFORE = re.compile(r"\b(?:[Oo]ur|[Tt]heir)[ \t]+$")
+# What follows a common word used as a verb or a noun, not as a tool's name: "Excel at building",
+# "Go above and beyond", "Outreach to prospects", "Word of mouth".
+# ("Slack for team chat", "Zoom with clients" name the tool: "for", "with" are left out.)
+_PLAIN_USE_AFTER = re.compile(r"[ \t]+(?:at|in|on|to|above|beyond|into|up|out|of|about|across|through|over|"
+                              r"the|a|an|your|our|their|its|this|that|quickly|clearly|well)\b")
+_BULLETS = " \t\n-–—•*·▪◦>"
 _IN_BEFORE = re.compile(r"\b[Ii]n $")  # "in collaboration with": the word before a form
 _WITH_BEFORE = re.compile(r"\b[Ww]ith $")  # "with accountability for"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
@@ -302,6 +308,9 @@ class TaxonomyMatcher:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._tools = {sid for sid, row in self.tax.skills.items() if row["kind"] == "tool"}
+        # Names that are also common words, matched only with their capital ("Excel", "Go", "Spark").
+        self._word_names = {form for form in self.tax.skill_cased
+                            if form.istitle() and form.isalpha() and form.lower() not in self.tax.skill_forms}
         self._add(nlp, self.lower, {f"S{sid}": [] for sid in self.tax.skills}, self.tax.skill_forms, "S")
         self._add(nlp, self.cased, {}, self.tax.skill_cased, "S")
         self._add(nlp, self.lower, {}, self.tax.cert_forms, "C")
@@ -485,7 +494,15 @@ class TaxonomyMatcher:
                 and not _OWNED_BEFORE.search(text, max(0, start - 7), start)
                 and not (sid == _INDUSTRY_CONCEPT and not _INDUSTRY_ASKED_L.search(low, a, b))
                 and not (_in_relation_idiom(text, start, end) and self.tax.skills[sid]["kind"] == "soft")
-                and not (task and self._how_work_is_done(text, end, sid)))
+                and not (task and self._how_work_is_done(text, end, sid))
+                and not self._plain_word(text, a, start, end))
+
+    def _plain_word(self, text: str, a: int, start: int, end: int) -> bool:
+        """Is a name that is also a common word used as that word? It opens its clause, capitalised
+        only for that, and what follows reads as a verb's or a noun's complement ("Excel at building
+        relationships", "Go above and beyond", "Word of mouth"), not as a tool's ("Excel and Word")."""
+        return (text[start:end] in self._word_names and not text[a:start].strip(_BULLETS)
+                and bool(_PLAIN_USE_AFTER.match(text, end)))
 
     def _how_work_is_done(self, text: str, end: int, sid: str) -> bool:
         """A soft skill named inside a task ("Collaborate with the depot team", "foster a
