@@ -455,3 +455,11 @@ def test_a_tool_name_that_is_a_common_word_is_no_skill_where_it_is_used_as_that_
     assert [t for t in found if t in ("Excel", "Go", "Word", "Slack")] == ["Excel", "Word", "Slack"]
     text = "Requirements\n- Excel at building rapport\n- Excel and PowerPoint\n"
     assert starts_of(nlp, text, "Excel") == [text.rindex("Excel")]
+
+
+def test_a_skill_adjective_naming_the_kind_of_a_job_or_field_is_no_skill(nlp):
+    text = ("Requirements\n- 4+ years of experience in an analytical position at a freight broker\n"
+            "- Degree in a quantitative discipline\n- 3+ years in a leadership role\n- Strong analytical skills\n")
+    found = [(s["text"], s["start"]) for s in nlp(text)._.skills]
+    assert [s for t, s in found if t.lower().startswith(("analytical", "quantitative"))] == [text.rindex("analytical")]
+    assert "leadership" in [t for t, _ in found]  # a noun: the experience asked

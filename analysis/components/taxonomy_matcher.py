@@ -206,6 +206,10 @@ _OWNED_BEFORE = re.compile(r"\b(?:[Oo]ur|[Tt]heir)[ \t]+$")
 _PLAIN_USE_AFTER = re.compile(r"[ \t]+(?:at|in|on|to|above|beyond|into|up|out|of|about|across|through|over|"
                               r"the|a|an|your|our|their|its|this|that|quickly|clearly|well)\b")
 _BULLETS = " \t\n-–—•*·▪◦>"
+# A skill adjective naming the kind of a job or field ("5+ years in an analytical position", "a
+# degree in a quantitative discipline"): the job's or the field's kind, not an ability asked.
+_JOB_KIND_AFTER = re.compile(r"[ \t]+(?:positions?|roles?|jobs?|disciplines?|fields?)\b")
+_ADJECTIVE = re.compile(r"[a-z]+(?:al|ive|ic)")
 _IN_BEFORE = re.compile(r"\b[Ii]n $")  # "in collaboration with": the word before a form
 _WITH_BEFORE = re.compile(r"\b[Ww]ith $")  # "with accountability for"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
@@ -485,9 +489,10 @@ class TaxonomyMatcher:
         """Is the taxonomy name at [start, end) in clause [a, b) a skill asked of the candidate?
         Not when it is a word of another name or an idiom: a job or team title outside
         requirement sections, a degree's field of study, a team / department / level, a thing
-        "our" / "their" owns (the employer's vision, a customer's ROI), a soft skill
-        used as a preposition ("in collaboration with"), an industry the clause asks nothing
-        about (the company's own business), or a soft skill naming how a task is done."""
+        "our" / "their" owns (the employer's vision, a customer's ROI), an adjective naming the
+        kind of a job or field ("an analytical position"), a tool name used as a common word, a
+        soft skill used as a preposition ("in collaboration with"), an industry the clause asks
+        nothing about (the company's own business), or a soft skill naming how a task is done."""
         return ((full or not _in_job_title(text, start, end))
                 and not (degree and _in_field_name(text, start, end))
                 and not _UNIT_AFTER.match(text, end)
@@ -495,7 +500,9 @@ class TaxonomyMatcher:
                 and not (sid == _INDUSTRY_CONCEPT and not _INDUSTRY_ASKED_L.search(low, a, b))
                 and not (_in_relation_idiom(text, start, end) and self.tax.skills[sid]["kind"] == "soft")
                 and not (task and self._how_work_is_done(text, end, sid))
-                and not self._plain_word(text, a, start, end))
+                and not self._plain_word(text, a, start, end)
+                and not (_JOB_KIND_AFTER.match(text, end) and _ADJECTIVE.fullmatch(text, start, end)
+                         and sid != _INDUSTRY_CONCEPT))
 
     def _plain_word(self, text: str, a: int, start: int, end: int) -> bool:
         """Is a name that is also a common word used as that word? It opens its clause, capitalised
