@@ -433,6 +433,9 @@ def test_a_skill_owned_by_the_employer_or_a_third_party_is_no_skill(nlp):
     assert "strategic vision" not in [t for t, _ in found]
     assert [s for t, s in found if t.startswith("ROI")] == [text.rindex("ROI")]
     assert "negotiation" in " ".join(t for t, _ in found)
+    found = skills(nlp, "Requirements\n- The ideal candidate will leverage their negotiation skills\n"
+                        "- Bring their project management experience to every depot\n")
+    assert "negotiation skills" in found and "project management" in found  # the candidate's own
 
 
 def test_a_task_done_well_names_no_ability_outside_requirements(nlp):

@@ -198,8 +198,11 @@ _DEGREE_OF_BEFORE = re.compile(r"\b(?:Bachelor|Master|Doctor|Associate)(?:['’]
 # department", "at management level" (who or where, not an ability asked); also where the next
 # bullet is glued on ("at all management levelsProven record ...").
 _UNIT_AFTER = re.compile(r"[ \t]+(?:teams?|departments?|levels?|groups?|units?|divisions?)(?![a-z])")
-# "our strategic vision", "their ROI": a thing the employer or a third party has, not an ability asked.
+# "our strategic vision", "their ROI": a thing the employer or a third party has, not an ability asked
+# ("their negotiation skills" is the candidate's own: an ability noun in or right after the name).
 _OWNED_BEFORE = re.compile(r"\b(?:[Oo]ur|[Tt]heir)[ \t]+$")
+_ABILITY_NOUN = re.compile(r"(?:[ \t]+|\b)(?:skills?|abilities|capabilities|proficiency|experience|expertise|"
+                           r"knowledge|acumen)\b", re.I)
 # What follows a common word used as a verb or a noun, not as a tool's name: "Excel at building",
 # "Go above and beyond", "Outreach to prospects", "Word of mouth".
 # ("Slack for team chat", "Zoom with clients" name the tool: "for", "with" are left out.)
@@ -496,7 +499,7 @@ class TaxonomyMatcher:
         return ((full or not _in_job_title(text, start, end))
                 and not (degree and _in_field_name(text, start, end))
                 and not _UNIT_AFTER.match(text, end)
-                and not _OWNED_BEFORE.search(text, max(0, start - 7), start)
+                and not (_OWNED_BEFORE.search(text, max(0, start - 7), start) and not _owns_ability(text, start, end))
                 and not (sid == _INDUSTRY_CONCEPT and not _INDUSTRY_ASKED_L.search(low, a, b))
                 and not (_in_relation_idiom(text, start, end) and self.tax.skills[sid]["kind"] == "soft")
                 and not (task and self._how_work_is_done(text, end, sid))
@@ -813,6 +816,11 @@ def _in_field_name(text: str, start: int, end: int) -> bool:
     product ("Acme Engineering Suite")."""
     return text[start].isupper() and bool(
         _FIELD_HEAD_AFTER.match(text, end) or _DEGREE_OF_BEFORE.search(text, max(0, start - 60), start))
+
+
+def _owns_ability(text: str, start: int, end: int) -> bool:
+    """Does the name carry an ability noun, in it or right after it ("their negotiation skills")?"""
+    return bool(_ABILITY_NOUN.search(text, start, end) or _ABILITY_NOUN.match(text, end))
 
 
 def _in_relation_idiom(text: str, start: int, end: int) -> bool:
