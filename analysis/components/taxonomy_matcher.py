@@ -68,7 +68,8 @@ _ABILITY_CUE = re.compile(
     r"comfortable (with|in)|command of|mastery|savvy|adept|aptitude|exposure to|background in)\b", re.I)
 # A task said as what the role will do ("The manager will provide strong leadership") or opened by a
 # gerund ("Developing strong client relationships").
-_TASK_SAID = re.compile(r"\b(?:will|you['’]ll)\s(?!be\b)|^\W*[a-z]+ing\s", re.I)
+_TASK_SAID = re.compile(r"\b(?:will|you['’]ll)\s(?!(?:be|have|bring|possess|need|demonstrate|show)\b)|^\W*[a-z]+ing\s",
+                        re.I)
 # A duty, not an ability: the clause opens with an imperative or third-person task verb or with
 # "responsible for", maybe after an adverb ("Provide guidance...", "Maintains relationships...",
 # "Actively collaborate with...") and names no capability.
@@ -736,7 +737,8 @@ def _task_done_well(low_clause: str) -> bool:
     """Outside requirement sections: is the clause a task whose only capability cue says how well
     it is done ("Deliver an exceptional customer experience", "The manager will provide strong
     leadership")? It names no ability asked of the candidate. A task opens with a duty verb or a
-    gerund, or says what the role will do ("will be a strong coach" describes the person instead)."""
+    gerund, or says what the role will do ("will be a strong coach", "will bring strong leadership"
+    describe the person instead)."""
     return bool((_DUTY_START_L.match(low_clause) or _TASK_SAID_L.search(low_clause))
                 and not _ABILITY_CUE_L.search(low_clause) and not _CANDIDATE_ASK_L.search(low_clause))
 
