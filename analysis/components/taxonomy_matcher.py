@@ -202,6 +202,7 @@ _UNIT_AFTER = re.compile(r"[ \t]+(?:teams?|departments?|levels?|groups?|units?|d
 # "our strategic vision", "their ROI": a thing the employer or a third party has, not an ability asked
 # ("their negotiation skills" is the candidate's own: an ability noun in or right after the name).
 _OWNED_BEFORE = re.compile(r"\b(?:[Oo]ur|[Tt]heir)[ \t]+$")
+_OWNER_ENDS = ("r ", "R ", "r\t")  # the two characters before a name after "our" / "their" (a cheap first test)
 _ABILITY_NOUN = re.compile(r"(?:[ \t]+|\b)(?:skills?|abilities|capabilities|proficiency|experience|expertise|"
                            r"knowledge|acumen)\b", re.I)
 # What follows a common word used as a verb or a noun, not as a tool's name: "Excel at building",
@@ -500,19 +501,20 @@ class TaxonomyMatcher:
         return ((full or not _in_job_title(text, start, end))
                 and not (degree and _in_field_name(text, start, end))
                 and not _UNIT_AFTER.match(text, end)
-                and not (_OWNED_BEFORE.search(text, max(0, start - 7), start) and not _owns_ability(text, start, end))
+                and not (text[start - 2:start] in _OWNER_ENDS and _OWNED_BEFORE.search(text, max(0, start - 7), start)
+                         and not _owns_ability(text, start, end))
                 and not (sid == _INDUSTRY_CONCEPT and not _INDUSTRY_ASKED_L.search(low, a, b))
                 and not (_in_relation_idiom(text, start, end) and self.tax.skills[sid]["kind"] == "soft")
                 and not (task and self._how_work_is_done(text, end, sid))
                 and not self._plain_word(text, a, start, end)
-                and not (_JOB_KIND_AFTER.match(text, end) and _ADJECTIVE.fullmatch(text, start, end)
-                         and sid != _INDUSTRY_CONCEPT))
+                and not (text[end - 1] in "lec" and _ADJECTIVE.fullmatch(text, start, end)
+                         and _JOB_KIND_AFTER.match(text, end) and sid != _INDUSTRY_CONCEPT))
 
     def _plain_word(self, text: str, a: int, start: int, end: int) -> bool:
         """Is a name that is also a common word used as that word? It opens its clause, capitalised
         only for that, and what follows reads as a verb's or a noun's complement ("Excel at building
         relationships", "Go above and beyond", "Word of mouth"), not as a tool's ("Excel and Word")."""
-        return (text[start:end] in self._word_names and not text[a:start].strip(_BULLETS)
+        return (text[start].isupper() and text[start:end] in self._word_names and not text[a:start].strip(_BULLETS)
                 and bool(_PLAIN_USE_AFTER.match(text, end)))
 
     def _how_work_is_done(self, text: str, end: int, sid: str) -> bool:
