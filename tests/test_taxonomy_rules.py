@@ -466,3 +466,10 @@ def test_a_skill_adjective_naming_the_kind_of_a_job_or_field_is_no_skill(nlp):
     found = [(s["text"], s["start"]) for s in nlp(text)._.skills]
     assert [s for t, s in found if t.lower().startswith(("analytical", "quantitative"))] == [text.rindex("analytical")]
     assert "leadership" in [t for t, _ in found]  # a noun: the experience asked
+
+
+def test_a_soft_skill_named_by_a_bare_duty_verb_outside_requirements_is_a_task(nlp):
+    found = skills(nlp, "Overview\nThe lead may mentor and coach new hires on the skills needed at the depot.\n")
+    assert "mentor" not in found and "coach" not in found
+    found = skills(nlp, "Overview\nThe ideal candidate has the ability to mentor and coach new depot staff.\n")
+    assert "mentor" in found and "coach" in found

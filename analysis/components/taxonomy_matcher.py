@@ -210,6 +210,8 @@ _ABILITY_NOUN = re.compile(r"(?:[ \t]+|\b)(?:skills?|abilities|capabilities|prof
 # ("Slack for team chat", "Zoom with clients" name the tool: "for", "with" are left out.)
 _PLAIN_USE_AFTER = re.compile(r"[ \t]+(?:at|in|on|to|above|beyond|into|up|out|of|about|across|through|over|"
                               r"the|a|an|your|our|their|its|this|that|quickly|clearly|well)\b")
+# "to" before a verb, maybe through verbs coordinated with it ("able to mentor and coach").
+_INFINITIVE_BEFORE = re.compile(r"\b[Tt]o (?:[a-z]+,? (?:(?:and|or) )?)*$")
 _BULLETS = " \t\n-–—•*·▪◦>"
 # A skill adjective naming the kind of a job or field ("5+ years in an analytical position", "a
 # degree in a quantitative discipline"): the job's or the field's kind, not an ability asked.
@@ -507,8 +509,17 @@ class TaxonomyMatcher:
                 and not (_in_relation_idiom(text, start, end) and self.tax.skills[sid]["kind"] == "soft")
                 and not (task and self._how_work_is_done(text, end, sid))
                 and not self._plain_word(text, a, start, end)
+                and (full or not self._duty_verb(text, low, start, end, sid))
                 and not (text[end - 1] in "lec" and _ADJECTIVE.fullmatch(text, start, end)
                          and _JOB_KIND_AFTER.match(text, end) and sid != _INDUSTRY_CONCEPT))
+
+    def _duty_verb(self, text: str, low: str, start: int, end: int, sid: str) -> bool:
+        """Is a soft skill named by a bare duty verb ("May mentor and coach new hires", "you'll
+        collaborate with people")? Outside requirement sections that is a task of the role; after
+        "to" it is an ability asked ("ability to mentor and coach")."""
+        return (self.tax.skills[sid]["kind"] == "soft" and text[start].islower() and " " not in text[start:end]
+                and bool(_DUTY_START_L.fullmatch(low, start, end))
+                and not _INFINITIVE_BEFORE.search(text, max(0, start - 40), start))
 
     def _plain_word(self, text: str, a: int, start: int, end: int) -> bool:
         """Is a name that is also a common word used as that word? It opens its clause, capitalised
