@@ -473,3 +473,10 @@ def test_a_soft_skill_named_by_a_bare_duty_verb_outside_requirements_is_a_task(n
     assert "mentor" not in found and "coach" not in found
     found = skills(nlp, "Overview\nThe ideal candidate has the ability to mentor and coach new depot staff.\n")
     assert "mentor" in found and "coach" in found
+
+
+def test_a_heading_naming_the_topic_of_its_list_is_no_skill(nlp):
+    found = skills(nlp, "Requirements\n- 3+ years of freight brokerage experience\n"
+                        "Interpersonal Skills and Characteristics\n- Excellent written communication\n")
+    assert "Interpersonal Skills" not in found and "Interpersonal" not in found
+    assert any(t.endswith("written communication") for t in found)

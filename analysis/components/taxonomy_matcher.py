@@ -256,6 +256,9 @@ _SHARED_OBJECT = re.compile(r"\s+(?:and|or|&)\s+[a-z]+\s+(?:[a-z-]+\s+){0,2}?([a
 _EXPERIENCE_WORD = re.compile(r"\b(?:experience|years?)\b", re.I)
 _WORD_CLASS_END = re.compile(r"(?:ing|ive|al|ed|ous|ful|ble|ic|ly)$")  # verb forms and adjectives
 _LIST_HEADS = ("skills", "abilities", "capabilities", "skill")
+# Words that name kinds of requirement: a heading made of them and skill names names a topic.
+_TOPIC_WORDS = re.compile(r"(?:[\W_]|skills?|characteristics|abilities|competenc(?:y|ies)|attributes|traits|"
+                          r"qualities|qualifications|requirements|and|&)*", re.I)
 _SKILLS_AFTER = re.compile(r"\s+(?:skills?|abilities|capabilities|proficiency)\b", re.I)
 # The posting describing the person it wants ("the successful candidate will adeptly...").
 _CANDIDATE_ASK = re.compile(r"\b(?:adept\w*|(?:ideal|successful|right) (?:candidate|person|individual)|"
@@ -386,7 +389,7 @@ class TaxonomyMatcher:
                 continue
             full = block["section"] in READ_SECTIONS and (
                 not block.get("is_heading") or _listing(text, block, starts) or _asking_line(text, low, block))
-            if block.get("is_heading") and not full and not _skill_line(text, block, starts):
+            if block.get("is_heading") and not full and not _skill_line(text, block, starts, skill_spans):
                 continue
             if not full and not _holds(starts, block["start_char"], block["end_char"]):
                 continue  # elsewhere only named skills are read: a block naming none is skipped
@@ -756,12 +759,21 @@ def _task_done_well(low_clause: str) -> bool:
                 and not _ABILITY_CUE_L.search(low_clause) and not _CANDIDATE_ASK_L.search(low_clause))
 
 
-def _skill_line(text: str, block: dict, starts: list[int]) -> bool:
+def _skill_line(text: str, block: dict, starts: list[int], skill_spans) -> bool:
     """A short title-case bullet ("Hands-on Experience with Salesforce Sales Cloud") can pass for
-    a requirements heading; when it names a skill and a capability, its named skills are read."""
+    a requirements heading; when it names a skill and a capability, its named skills are read.
+    Not a heading that only names the topic of the list under it ("Interpersonal Skills and
+    Characteristics"): besides the names, it holds nothing but words for kinds of requirement."""
     a, b = block["start_char"], block["end_char"]
-    return (block["section"] in READ_SECTIONS and _holds(starts, a, b)
-            and bool(CAPABILITY_CUE.search(text, a, b) or _SKILL_WORDS.search(text, a, b)))
+    if not (block["section"] in READ_SECTIONS and _holds(starts, a, b)
+            and (CAPABILITY_CUE.search(text, a, b) or _SKILL_WORDS.search(text, a, b))):
+        return False
+    rest, at = [], a
+    for s, e, _ in skill_spans[bisect_left(starts, a):bisect_left(starts, b)]:
+        rest.append(text[at:s])
+        at = max(at, e)
+    rest.append(text[at:b])
+    return not _TOPIC_WORDS.fullmatch(" ".join(rest))
 
 
 def _listing(text: str, block: dict, starts: list[int]) -> bool:
