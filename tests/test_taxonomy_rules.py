@@ -480,3 +480,10 @@ def test_a_heading_naming_the_topic_of_its_list_is_no_skill(nlp):
                         "Interpersonal Skills and Characteristics\n- Excellent written communication\n")
     assert "Interpersonal Skills" not in found and "Interpersonal" not in found
     assert any(t.endswith("written communication") for t in found)
+
+
+def test_a_task_done_well_under_a_requirements_heading_is_still_a_task(nlp):
+    text = "Requirements\n- Provides leadership to the night crew and a strong working relationship with depots\n" \
+           "- Strong leadership skills\n"
+    found = [(s["text"], s["start"]) for s in nlp(text)._.skills]
+    assert [t for t, s in found if "leadership" in t] == ["leadership skills"]

@@ -421,8 +421,10 @@ class TaxonomyMatcher:
                 # A duty ("Provide guidance...") or a prose sentence that names no capability:
                 # only skills the taxonomy names are read from it; from a task, not its soft skills.
                 task = not cap and bool(_DUTY_START_L.match(low_clause))
+                # (a task whose only cue says how well it is done is still a task: "Provide strong leadership")
                 duty = ((task or (not cap and _prose(clause)))
-                        and (cap is not None or not _capability(low, a, b, block)))
+                        and (cap is not None or not _capability(low, a, b, block)
+                             or (task and not _names_ability(low_clause))))
                 if cap is None and _DUTIES_L.search(low_clause):
                     duty = True  # "Additional responsibilities include ...", whatever ability word follows
                 task = task and duty
@@ -756,7 +758,13 @@ def _task_done_well(low_clause: str) -> bool:
     gerund, or says what the role will do ("will be a strong coach", "will bring strong leadership"
     describe the person instead)."""
     return bool((_DUTY_START_L.match(low_clause) or _TASK_SAID_L.search(low_clause))
-                and not _ABILITY_CUE_L.search(low_clause) and not _CANDIDATE_ASK_L.search(low_clause))
+                and not _names_ability(low_clause) and not _CANDIDATE_ASK_L.search(low_clause))
+
+
+def _names_ability(low_clause: str) -> bool:
+    """Does the clause name an ability ("skills", "experience with", "experience building"), not
+    only say how well something is done ("strong", "proven")?"""
+    return bool(_ABILITY_CUE_L.search(low_clause) or _EXPERIENCE_DOING_L.search(low_clause))
 
 
 def _skill_line(text: str, block: dict, starts: list[int], skill_spans) -> bool:
