@@ -436,6 +436,7 @@ def test_a_skill_owned_by_the_employer_or_a_third_party_is_no_skill(nlp):
     found = skills(nlp, "Requirements\n- The ideal candidate will leverage their negotiation skills\n"
                         "- Bring their project management experience to every depot\n")
     assert "negotiation skills" in found and "project management" in found  # the candidate's own
+    assert "CRM" in skills(nlp, "Requirements\n- Ability to learn and use our CRM quickly\n")  # a tool to work with
 
 
 def test_a_task_done_well_names_no_ability_outside_requirements(nlp):

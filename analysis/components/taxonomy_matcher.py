@@ -200,7 +200,8 @@ _DEGREE_OF_BEFORE = re.compile(r"\b(?:Bachelor|Master|Doctor|Associate)(?:['’]
 # bullet is glued on ("at all management levelsProven record ...").
 _UNIT_AFTER = re.compile(r"[ \t]+(?:teams?|departments?|levels?|groups?|units?|divisions?)(?![a-z])")
 # "our strategic vision", "their ROI": a thing the employer or a third party has, not an ability asked
-# ("their negotiation skills" is the candidate's own: an ability noun in or right after the name).
+# ("their negotiation skills" is the candidate's own: an ability noun in or right after the name; "use our
+# CRM": the employer's tools are the ones the candidate works with).
 _OWNED_BEFORE = re.compile(r"\b(?:[Oo]ur|[Tt]heir)[ \t]+$")
 _OWNER_ENDS = ("r ", "R ", "r\t")  # the two characters before a name after "our" / "their" (a cheap first test)
 _ABILITY_NOUN = re.compile(r"(?:[ \t]+|\b)(?:skills?|abilities|capabilities|proficiency|experience|expertise|"
@@ -509,7 +510,7 @@ class TaxonomyMatcher:
                 and not (degree and _in_field_name(text, start, end))
                 and not _UNIT_AFTER.match(text, end)
                 and not (text[start - 2:start] in _OWNER_ENDS and _OWNED_BEFORE.search(text, max(0, start - 7), start)
-                         and not _owns_ability(text, start, end))
+                         and sid not in self._tools and not _owns_ability(text, start, end))
                 and not (sid == _INDUSTRY_CONCEPT and not _INDUSTRY_ASKED_L.search(low, a, b))
                 and not (_in_relation_idiom(text, start, end) and self.tax.skills[sid]["kind"] == "soft")
                 and not (task and self._how_work_is_done(text, end, sid))
