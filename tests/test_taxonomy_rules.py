@@ -488,3 +488,12 @@ def test_a_task_done_well_under_a_requirements_heading_is_still_a_task(nlp):
            "- Strong leadership skills\n"
     found = [(s["text"], s["start"]) for s in nlp(text)._.skills]
     assert [t for t, s in found if "leadership" in t] == ["leadership skills"]
+
+
+def test_an_umbrella_phrase_names_no_skill_of_its_own(nlp):
+    doc = nlp("Overview\nThe depot lead brings strong technical expertise and strong negotiation skills.\n"
+              "Requirements\n- Strong computer skills\n")
+    found = {s["text"]: s["canonical"] for s in doc._.skills}
+    assert "technical expertise" not in found
+    assert found.get("computer skills") == "technical aptitude"
+    assert any(c == "negotiation" for c in found.values())
