@@ -61,7 +61,8 @@ _ELIGIBILITY = re.compile(  # anchored at word starts, so that the engine tries 
     r"other duties|as assigned|reasonable accommodation|parental leave|well-?being|mental health|"
     r"employee assistance|eap\b|kudos|perks?\b|discounts?\b|(?:non)?immigra\w*|located (?:in|within|near)|"
     r"resides?\b|eligib\w*|applications? (?:are |will be )?accepted|until (?:the position is )?filled)", re.I)
-# A capability cue that names an ability, not only how well something is done ("strong", "proven").
+# A capability cue that names an ability, not only how well something is done: sections.CAPABILITY_CUE
+# without its words of praise ("strong", "excellent", "proven", "demonstrated", "solid" ...).
 _ABILITY_CUE = re.compile(
     r"\b(skills?|skilled|abilit(y|ies)|able to|capable|proficien\w*|familiar\w*|knowledge|knowledgeable|"
     r"experience[ds]? (with|in|using|of|working)|expertise|understanding of|fluen\w*|competen\w*|track record|"
@@ -416,7 +417,7 @@ class TaxonomyMatcher:
                 clause, low_clause = text[a:b], low[a:b]
                 employer = employer and not _CANDIDATE_ASK_L.search(low_clause)  # "we are seeking someone..."
                 if cap and _task_done_well(low_clause):
-                    continue
+                    continue  # (outside requirement sections) "Deliver an exceptional customer experience"
                 if _not_about_skills(clause, employer, low_clause):
                     continue
                 # A duty ("Provide guidance...") or a prose sentence that names no capability:
@@ -516,8 +517,7 @@ class TaxonomyMatcher:
                 and not (task and self._how_work_is_done(text, end, sid))
                 and not self._plain_word(text, a, start, end)
                 and (full or not self._duty_verb(text, low, start, end, sid))
-                and not (text[end - 1] in "lec" and _ADJECTIVE.fullmatch(text, start, end)
-                         and _JOB_KIND_AFTER.match(text, end) and sid != _INDUSTRY_CONCEPT))
+                and not (sid != _INDUSTRY_CONCEPT and _names_job_kind(text, start, end)))
 
     def _duty_verb(self, text: str, low: str, start: int, end: int, sid: str) -> bool:
         """Is a soft skill named by a bare duty verb ("May mentor and coach new hires", "you'll
@@ -852,6 +852,13 @@ def _in_field_name(text: str, start: int, end: int) -> bool:
     product ("Acme Engineering Suite")."""
     return text[start].isupper() and bool(
         _FIELD_HEAD_AFTER.match(text, end) or _DEGREE_OF_BEFORE.search(text, max(0, start - 60), start))
+
+
+def _names_job_kind(text: str, start: int, end: int) -> bool:
+    """Is the name one adjective before a word for a job or field ("an analytical position", "a
+    quantitative discipline")? It says what kind of job, not an ability (a noun is one: "a
+    leadership role"). The last letter is tested first: most names end otherwise."""
+    return text[end - 1] in "lec" and bool(_ADJECTIVE.fullmatch(text, start, end) and _JOB_KIND_AFTER.match(text, end))
 
 
 def _owns_ability(text: str, start: int, end: int) -> bool:
