@@ -401,6 +401,7 @@ def test_a_skill_word_in_the_name_of_a_degree_field_is_no_skill(nlp):
 
 
 @pytest.mark.parametrize("unit, skill", [("Ensure quality with the logistics team", "logistics"),
+                                         ("Pitch to buyers at all leadership levelsFluent in Spanish", "leadership"),
                                          ("Experience in a role at leadership level in a freight firm", "leadership")])
 def test_a_skill_naming_a_team_department_or_rank_is_no_skill(nlp, unit, skill):
     text = f"Requirements\n- {unit}\n- Knowledge of {skill}\n"
@@ -422,3 +423,77 @@ def test_an_industry_is_knowledge_asked_only_where_its_clause_asks_for_it(nlp):
     found = [(s["text"], s["start"]) for s in nlp(text)._.skills]
     assert [s for t, s in found if t.startswith("healthcare")] == [text.rindex("healthcare")]
     assert [s for t, s in found if t == "logistics"] == [text.rindex("logistics")]
+
+
+def test_a_skill_owned_by_the_employer_or_a_third_party_is_no_skill(nlp):
+    text = ("Requirements\n- To deliver on our strategic vision, you bring strong negotiation skills\n"
+            "- Help customers see their ROI with strong presentation skills\n"
+            "- Experience with ROI analysis\n")
+    found = [(s["text"], s["start"]) for s in nlp(text)._.skills]
+    assert "strategic vision" not in [t for t, _ in found]
+    assert [s for t, s in found if t.startswith("ROI")] == [text.rindex("ROI")]
+    assert "negotiation" in " ".join(t for t, _ in found)
+    found = skills(nlp, "Requirements\n- The ideal candidate will leverage their negotiation skills\n"
+                        "- Bring their project management experience to every depot\n")
+    assert "negotiation skills" in found and "project management" in found  # the candidate's own
+    assert "CRM" in skills(nlp, "Requirements\n- Ability to learn and use our CRM quickly\n")  # a tool to work with
+
+
+def test_a_task_done_well_names_no_ability_outside_requirements(nlp):
+    found = skills(nlp, "Responsibilities\n- Deliver an exceptional customer experience to every depot client\n"
+                        "- Provide strong leadership to the night shift crew\n"
+                        "- Developing strong interpersonal relationships with depot owners\n"
+                        "- Use strong negotiation skills to close freight contracts\n")
+    assert "customer experience" not in found and "leadership" not in found and "interpersonal" not in found
+    assert "negotiation skills" in found or "negotiation" in found
+    found = skills(nlp, "Overview\nThe Depot Lead will drive strong revenue growth across the region. "
+                        "The Depot Lead will be a strong player-coach. You will bring strong leadership.\n")
+    assert "revenue growth" not in found
+    assert "player-coach" in found and "leadership" in found  # "will be", "will bring": the person
+
+
+def test_a_tool_name_that_is_a_common_word_is_no_skill_where_it_is_used_as_that_word(nlp):
+    found = skills(nlp, "Requirements\n- Excel at building rapport with depot owners\n"
+                        "- Go above and beyond for every freight client\n- Word of mouth referrals\n"
+                        "- Proficient in Excel and Word\n- Slack for team chat\n")
+    assert [t for t in found if t in ("Excel", "Go", "Word", "Slack")] == ["Excel", "Word", "Slack"]
+    text = "Requirements\n- Excel at building rapport\n- Excel and PowerPoint\n"
+    assert starts_of(nlp, text, "Excel") == [text.rindex("Excel")]
+
+
+def test_a_skill_adjective_naming_the_kind_of_a_job_or_field_is_no_skill(nlp):
+    text = ("Requirements\n- 4+ years of experience in an analytical position at a freight broker\n"
+            "- Degree in a quantitative discipline\n- 3+ years in a leadership role\n- Strong analytical skills\n")
+    found = [(s["text"], s["start"]) for s in nlp(text)._.skills]
+    assert [s for t, s in found if t.lower().startswith(("analytical", "quantitative"))] == [text.rindex("analytical")]
+    assert "leadership" in [t for t, _ in found]  # a noun: the experience asked
+
+
+def test_a_soft_skill_named_by_a_bare_duty_verb_outside_requirements_is_a_task(nlp):
+    found = skills(nlp, "Overview\nThe lead may mentor and coach new hires on the skills needed at the depot.\n")
+    assert "mentor" not in found and "coach" not in found
+    found = skills(nlp, "Overview\nThe ideal candidate has the ability to mentor and coach new depot staff.\n")
+    assert "mentor" in found and "coach" in found
+
+
+def test_a_heading_naming_the_topic_of_its_list_is_no_skill(nlp):
+    found = skills(nlp, "Requirements\n- 3+ years of freight brokerage experience\n"
+                        "Interpersonal Skills and Characteristics\n- Excellent written communication\n")
+    assert "Interpersonal Skills" not in found and "Interpersonal" not in found
+    assert any(t.endswith("written communication") for t in found)
+
+
+def test_a_task_done_well_under_a_requirements_heading_is_still_a_task(nlp):
+    text = "Requirements\n- Provides leadership to the night crew and a strong working relationship with depots\n" \
+           "- Strong leadership skills\n"
+    found = [(s["text"], s["start"]) for s in nlp(text)._.skills]
+    assert [t for t, s in found if "leadership" in t] == ["leadership skills"]
+
+
+def test_an_umbrella_phrase_names_no_skill_of_its_own(nlp):
+    doc = nlp("Overview\nThe depot lead brings strong technical expertise and strong negotiation skills.\n"
+              "Requirements\n- Strong computer skills\n")
+    found = {s["text"]: s["canonical"] for s in doc._.skills}
+    assert "technical expertise" not in found
+    assert found.get("computer skills") == "technical aptitude"
+    assert any(c == "negotiation" for c in found.values())

@@ -61,6 +61,16 @@ _ELIGIBILITY = re.compile(  # anchored at word starts, so that the engine tries 
     r"other duties|as assigned|reasonable accommodation|parental leave|well-?being|mental health|"
     r"employee assistance|eap\b|kudos|perks?\b|discounts?\b|(?:non)?immigra\w*|located (?:in|within|near)|"
     r"resides?\b|eligib\w*|applications? (?:are |will be )?accepted|until (?:the position is )?filled)", re.I)
+# A capability cue that names an ability, not only how well something is done: sections.CAPABILITY_CUE
+# without its words of praise ("strong", "excellent", "proven", "demonstrated", "solid" ...).
+_ABILITY_CUE = re.compile(
+    r"\b(skills?|skilled|abilit(y|ies)|able to|capable|proficien\w*|familiar\w*|knowledge|knowledgeable|"
+    r"experience[ds]? (with|in|using|of|working)|expertise|understanding of|fluen\w*|competen\w*|track record|"
+    r"comfortable (with|in)|command of|mastery|savvy|adept|aptitude|exposure to|background in)\b", re.I)
+# A task said as what the role will do ("The manager will provide strong leadership") or opened by a
+# gerund ("Developing strong client relationships").
+_TASK_SAID = re.compile(r"\b(?:will|you['’]ll)\s(?!(?:be|have|bring|possess|need|demonstrate|show)\b)|^\W*[a-z]+ing\s",
+                        re.I)
 # A duty, not an ability: the clause opens with an imperative or third-person task verb or with
 # "responsible for", maybe after an adverb ("Provide guidance...", "Maintains relationships...",
 # "Actively collaborate with...") and names no capability.
@@ -192,8 +202,28 @@ _FIELD_HEAD_AFTER = re.compile(r"(?:[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][\w-]*){0,3}?
 _DEGREE_OF_BEFORE = re.compile(r"\b(?:Bachelor|Master|Doctor|Associate)(?:['’]?s)?[ \t]+(?:of|in)"
                                r"(?:[ \t]+(?:Science|Arts)[ \t]+in)?(?:[ \t]+[A-Z][\w&-]*){0,3}[ \t]+$")
 # A unit or rank of an organisation named after a skill: "the logistics team", "our accounting
-# department", "at management level" (who or where, not an ability asked).
-_UNIT_AFTER = re.compile(r"[ \t]+(?:teams?|departments?|levels?|groups?|units?|divisions?)\b")
+# department", "at management level" (who or where, not an ability asked); also where the next
+# bullet is glued on ("at all management levelsProven record ...").
+_UNIT_AFTER = re.compile(r"[ \t]+(?:teams?|departments?|levels?|groups?|units?|divisions?)(?![a-z])")
+# "our strategic vision", "their ROI": a thing the employer or a third party has, not an ability asked
+# ("their negotiation skills" is the candidate's own: an ability noun in or right after the name; "use our
+# CRM": the employer's tools are the ones the candidate works with).
+_OWNED_BEFORE = re.compile(r"\b(?:[Oo]ur|[Tt]heir)[ \t]+$")
+_OWNER_ENDS = ("r ", "R ", "r\t")  # the two characters before a name after "our" / "their" (a cheap first test)
+_ABILITY_NOUN = re.compile(r"(?:[ \t]+|\b)(?:skills?|abilities|capabilities|proficiency|experience|expertise|"
+                           r"knowledge|acumen)\b", re.I)
+# What follows a common word used as a verb or a noun, not as a tool's name: "Excel at building",
+# "Go above and beyond", "Outreach to prospects", "Word of mouth".
+# ("Slack for team chat", "Zoom with clients" name the tool: "for", "with" are left out.)
+_PLAIN_USE_AFTER = re.compile(r"[ \t]+(?:at|in|on|to|above|beyond|into|up|out|of|about|across|through|over|"
+                              r"the|a|an|your|our|their|its|this|that|quickly|clearly|well)\b")
+# "to" before a verb, maybe through verbs coordinated with it ("able to mentor and coach").
+_INFINITIVE_BEFORE = re.compile(r"\b[Tt]o (?:[a-z]+,? (?:(?:and|or) )?)*$")
+_BULLETS = " \t\n-–—•*·▪◦>"
+# A skill adjective naming the kind of a job or field ("5+ years in an analytical position", "a
+# degree in a quantitative discipline"): the job's or the field's kind, not an ability asked.
+_JOB_KIND_AFTER = re.compile(r"[ \t]+(?:positions?|roles?|jobs?|disciplines?|fields?)\b")
+_ADJECTIVE = re.compile(r"[a-z]+(?:al|ive|ic)")
 _IN_BEFORE = re.compile(r"\b[Ii]n $")  # "in collaboration with": the word before a form
 _WITH_BEFORE = re.compile(r"\b[Ww]ith $")  # "with accountability for"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
@@ -250,6 +280,9 @@ _SHARED_OBJECT = re.compile(r"\s+(?:and|or|&)\s+[a-z]+\s+(?:[a-z-]+\s+){0,2}?([a
 _EXPERIENCE_WORD = re.compile(r"\b(?:experience|years?)\b", re.I)
 _WORD_CLASS_END = re.compile(r"(?:ing|ive|al|ed|ous|ful|ble|ic|ly)$")  # verb forms and adjectives
 _LIST_HEADS = ("skills", "abilities", "capabilities", "skill")
+# Words that name kinds of requirement: a heading made of them and skill names names a topic.
+_TOPIC_WORDS = re.compile(r"(?:[\W_]|skills?|characteristics|abilities|competenc(?:y|ies)|attributes|traits|"
+                          r"qualities|qualifications|requirements|and|&)*", re.I)
 _SKILLS_AFTER = re.compile(r"\s+(?:skills?|abilities|capabilities|proficiency)\b", re.I)
 # The posting describing the person it wants ("the successful candidate will adeptly...").
 _CANDIDATE_ASK = re.compile(r"\b(?:adept\w*|(?:ideal|successful|right) (?:candidate|person|individual)|"
@@ -293,6 +326,7 @@ _OFFER = re.compile(r"(?:[^,.;:\n]*,\s*)?\W*(?:the |an? |great |unique )?(?:oppo
 _CAPABILITY_CUE_L = re.compile(_CAPABILITY_CUE_L.pattern + "(?!-)")
 # A preferred cue is looked for only where one of its words stands (most clauses hold none).
 _PREFERRED_CUE_L = KeyedPattern(_PREFERRED_CUE_L, PREFERRED_KEYS)
+_ABILITY_CUE_L, _TASK_SAID_L = for_lowered(_ABILITY_CUE), for_lowered(_TASK_SAID)
 # A run of leading filler, as many words as stand there (one match instead of one per word).
 _LEADS_L = re.compile(f"(?:{_LEAD_L.pattern})+")
 # "Experience doing" or the posting describing its candidate: whether either stands in a clause.
@@ -315,6 +349,9 @@ class TaxonomyMatcher:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._tools = {sid for sid, row in self.tax.skills.items() if row["kind"] == "tool"}
+        # Names that are also common words, matched only with their capital ("Excel", "Go", "Spark").
+        self._word_names = {form for form in self.tax.skill_cased
+                            if form.istitle() and form.isalpha() and form.lower() not in self.tax.skill_forms}
         self._add(nlp, self.lower, {f"S{sid}": [] for sid in self.tax.skills}, self.tax.skill_forms, "S")
         self._add(nlp, self.cased, {}, self.tax.skill_cased, "S")
         self._add(nlp, self.lower, {}, self.tax.cert_forms, "C")
@@ -379,7 +416,7 @@ class TaxonomyMatcher:
                 continue
             full = block["section"] in READ_SECTIONS and (
                 not block.get("is_heading") or _listing(text, block, starts) or _asking_line(text, low, block))
-            if block.get("is_heading") and not full and not _skill_line(text, block, starts):
+            if block.get("is_heading") and not full and not _skill_line(text, block, starts, skill_spans):
                 continue
             if not full and not _holds(starts, block["start_char"], block["end_char"]):
                 continue  # elsewhere only named skills are read: a block naming none is skipped
@@ -404,13 +441,17 @@ class TaxonomyMatcher:
                     continue
                 clause, low_clause = text[a:b], low[a:b]
                 employer = employer and not _CANDIDATE_ASK_L.search(low_clause)  # "we are seeking someone..."
+                if cap and _task_done_well(low_clause):
+                    continue  # (outside requirement sections) "Deliver an exceptional customer experience"
                 if _not_about_skills(clause, employer, low_clause):
                     continue
                 # A duty ("Provide guidance...") or a prose sentence that names no capability:
                 # only skills the taxonomy names are read from it; from a task, not its soft skills.
                 task = not cap and bool(_DUTY_START_L.match(low_clause))
+                # (a task whose only cue says how well it is done is still a task: "Provide strong leadership")
                 duty = ((task or (not cap and _prose(clause)))
-                        and (cap is not None or not _capability(low, a, b, block)))
+                        and (cap is not None or not _capability(low, a, b, block)
+                             or (task and not _names_ability(low_clause))))
                 if cap is None and _DUTIES_L.search(low_clause):
                     duty = True  # "Additional responsibilities include ...", whatever ability word follows
                 task = task and duty
@@ -486,15 +527,37 @@ class TaxonomyMatcher:
                full: bool, degree: bool, task: bool) -> bool:
         """Is the taxonomy name at [start, end) in clause [a, b) a skill asked of the candidate?
         Not when it is a word of another name or an idiom: a job or team title outside
-        requirement sections, a degree's field of study, a team / department / level, a soft skill
-        used as a preposition ("in collaboration with"), an industry the clause asks nothing
-        about (the company's own business), or a soft skill naming how a task is done."""
+        requirement sections, a degree's field of study, a team / department / level, a thing
+        "our" / "their" owns (the employer's vision, a customer's ROI), an adjective naming the
+        kind of a job or field ("an analytical position"), a tool name used as a common word, a
+        soft skill used as a preposition ("in collaboration with"), an industry the clause asks
+        nothing about (the company's own business), or a soft skill naming how a task is done."""
         return ((full or not _in_job_title(text, start, end))
                 and not (degree and _in_field_name(text, start, end))
                 and not _UNIT_AFTER.match(text, end)
+                and not (text[start - 2:start] in _OWNER_ENDS and _OWNED_BEFORE.search(text, max(0, start - 7), start)
+                         and sid not in self._tools and not _owns_ability(text, start, end))
                 and not (sid == _INDUSTRY_CONCEPT and not _INDUSTRY_ASKED_L.search(low, a, b))
                 and not (_in_relation_idiom(text, start, end) and self.tax.skills[sid]["kind"] == "soft")
-                and not (task and self._how_work_is_done(text, end, sid)))
+                and not (task and self._how_work_is_done(text, end, sid))
+                and not self._plain_word(text, a, start, end)
+                and (full or not self._duty_verb(text, low, start, end, sid))
+                and not (sid != _INDUSTRY_CONCEPT and _names_job_kind(text, start, end)))
+
+    def _duty_verb(self, text: str, low: str, start: int, end: int, sid: str) -> bool:
+        """Is a soft skill named by a bare duty verb ("May mentor and coach new hires", "you'll
+        collaborate with people")? Outside requirement sections that is a task of the role; after
+        "to" it is an ability asked ("ability to mentor and coach")."""
+        return (self.tax.skills[sid]["kind"] == "soft" and text[start].islower() and " " not in text[start:end]
+                and bool(_DUTY_START_L.fullmatch(low, start, end))
+                and not _INFINITIVE_BEFORE.search(text, max(0, start - 40), start))
+
+    def _plain_word(self, text: str, a: int, start: int, end: int) -> bool:
+        """Is a name that is also a common word used as that word? It opens its clause, capitalised
+        only for that, and what follows reads as a verb's or a noun's complement ("Excel at building
+        relationships", "Go above and beyond", "Word of mouth"), not as a tool's ("Excel and Word")."""
+        return (text[start].isupper() and text[start:end] in self._word_names and not text[a:start].strip(_BULLETS)
+                and bool(_PLAIN_USE_AFTER.match(text, end)))
 
     def _how_work_is_done(self, text: str, end: int, sid: str) -> bool:
         """A soft skill named inside a task ("Collaborate with the depot team", "foster a
@@ -721,12 +784,37 @@ def _capability(low: str, a: int, b: int, block: dict) -> bool:
     return bool(block.get("is_heading") or _CAPABILITY_CUE_L.search(low[a:b]) or _EXPERIENCE_DOING_L.search(low, a, b))
 
 
-def _skill_line(text: str, block: dict, starts: list[int]) -> bool:
+def _task_done_well(low_clause: str) -> bool:
+    """Outside requirement sections: is the clause a task whose only capability cue says how well
+    it is done ("Deliver an exceptional customer experience", "The manager will provide strong
+    leadership")? It names no ability asked of the candidate. A task opens with a duty verb or a
+    gerund, or says what the role will do ("will be a strong coach", "will bring strong leadership"
+    describe the person instead)."""
+    return bool((_DUTY_START_L.match(low_clause) or _TASK_SAID_L.search(low_clause))
+                and not _names_ability(low_clause) and not _CANDIDATE_ASK_L.search(low_clause))
+
+
+def _names_ability(low_clause: str) -> bool:
+    """Does the clause name an ability ("skills", "experience with", "experience building"), not
+    only say how well something is done ("strong", "proven")?"""
+    return bool(_ABILITY_CUE_L.search(low_clause) or _EXPERIENCE_DOING_L.search(low_clause))
+
+
+def _skill_line(text: str, block: dict, starts: list[int], skill_spans) -> bool:
     """A short title-case bullet ("Hands-on Experience with Salesforce Sales Cloud") can pass for
-    a requirements heading; when it names a skill and a capability, its named skills are read."""
+    a requirements heading; when it names a skill and a capability, its named skills are read.
+    Not a heading that only names the topic of the list under it ("Interpersonal Skills and
+    Characteristics"): besides the names, it holds nothing but words for kinds of requirement."""
     a, b = block["start_char"], block["end_char"]
-    return (block["section"] in READ_SECTIONS and _holds(starts, a, b)
-            and bool(CAPABILITY_CUE.search(text, a, b) or _SKILL_WORDS.search(text, a, b)))
+    if not (block["section"] in READ_SECTIONS and _holds(starts, a, b)
+            and (CAPABILITY_CUE.search(text, a, b) or _SKILL_WORDS.search(text, a, b))):
+        return False
+    rest, at = [], a
+    for s, e, _ in skill_spans[bisect_left(starts, a):bisect_left(starts, b)]:
+        rest.append(text[at:s])
+        at = max(at, e)
+    rest.append(text[at:b])
+    return not _TOPIC_WORDS.fullmatch(" ".join(rest))
 
 
 def _listing(text: str, block: dict, starts: list[int]) -> bool:
@@ -796,6 +884,18 @@ def _in_field_name(text: str, start: int, end: int) -> bool:
     product ("Acme Engineering Suite")."""
     return text[start].isupper() and bool(
         _FIELD_HEAD_AFTER.match(text, end) or _DEGREE_OF_BEFORE.search(text, max(0, start - 60), start))
+
+
+def _names_job_kind(text: str, start: int, end: int) -> bool:
+    """Is the name one adjective before a word for a job or field ("an analytical position", "a
+    quantitative discipline")? It says what kind of job, not an ability (a noun is one: "a
+    leadership role"). The last letter is tested first: most names end otherwise."""
+    return text[end - 1] in "lec" and bool(_ADJECTIVE.fullmatch(text, start, end) and _JOB_KIND_AFTER.match(text, end))
+
+
+def _owns_ability(text: str, start: int, end: int) -> bool:
+    """Does the name carry an ability noun, in it or right after it ("their negotiation skills")?"""
+    return bool(_ABILITY_NOUN.search(text, start, end) or _ABILITY_NOUN.match(text, end))
 
 
 def _in_relation_idiom(text: str, start: int, end: int) -> bool:
