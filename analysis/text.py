@@ -221,6 +221,15 @@ _SPACED_BULLET = re.compile(r" (?=[A-Z])(?<=[a-z] )(?=(?:" + _OPENERS + r") [a-z
 _NOT_BULLET_END = {"a", "an", "the", "and", "or", "of", "with", "in", "to", "for", "our", "your", "by"}
 
 
+# A list of "<area> experience" bullets run together with only a space ("Claims review experience
+# Case handling experience", "Payroll experience preferred Budget modelling experience"): a
+# lower-case "experience", maybe marked preferred / required, ends its bullet; a capitalised word
+# after it (not a preposition that would give its object) starts the next one.
+_EXPERIENCE_BULLET_END = re.compile(
+    r"(?<=[a-z] )experience(?: (?:(?:highly|strongly) )?(?:preferred|required|desired|a plus))? "
+    r"(?=[A-Z][a-z])(?!(?:In|With|Of|Using|For|At|On|And|Or|To|From|Within|Including)\b)")
+
+
 def spaced_bullet_points(text: str) -> list[int]:
     """Offsets where a new bullet starts after only a space (see _SPACED_BULLET)."""
     points = []
@@ -260,7 +269,8 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
 
 
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences / bullet items inside one block, as (start, end) offsets into text."""
+    """Sentences / bullet items inside one block, as (start, end) offsets into text; also
+    "<area> experience" items run together with a space (see _EXPERIENCE_BULLET_END)."""
     spans, a = [], start
     for m in _CLAUSE_END.finditer(text, start, end):
         if m.start() > a:
@@ -268,7 +278,20 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         a = m.end()
     if a < end:
         spans.append((a, end))
+    if text.find("experience ", start, end) >= 0:
+        spans = _cut_after_experience(text, spans)
     return spans or [(start, end)]
+
+
+def _cut_after_experience(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clauses cut again where an "<area> experience" item ends before the next one."""
+    out = []
+    for a, b in spans:
+        for m in _EXPERIENCE_BULLET_END.finditer(text, a, b):
+            out.append((a, m.end() - 1))
+            a = m.end()
+        out.append((a, b))
+    return out
 
 
 class KeyedPattern:

@@ -422,3 +422,22 @@ def test_an_industry_is_knowledge_asked_only_where_its_clause_asks_for_it(nlp):
     found = [(s["text"], s["start"]) for s in nlp(text)._.skills]
     assert [s for t, s in found if t.startswith("healthcare")] == [text.rindex("healthcare")]
     assert [s for t, s in found if t == "logistics"] == [text.rindex("logistics")]
+
+
+def test_area_experience_items_run_together_with_a_space(nlp):
+    """"<Area> experience" bullets run together with only a space are separate items: each names
+    its area, and a preference mark binds to its own item only."""
+    text = ("Requirements\nTwo years in wholesale, greenhouse experience Seed Grading experience "
+            "Orchard Irrigation Planning experience preferred Nursery Stock experience\n")
+    found = {s["text"]: s["required"] for s in nlp(text)._.skills}
+    assert found.get("Orchard Irrigation Planning") is False
+    assert found.get("Nursery Stock") is True
+    assert "Seed Grading" in found
+
+
+def test_experience_followed_by_its_object_is_one_clause():
+    from analysis.text import split_clauses
+    text = "Two years experience With Kestrel boards"
+    assert split_clauses(text, 0, len(text)) == [(0, len(text))]
+    text = "Grading experience Nursery Stock experience"
+    assert [text[a:b] for a, b in split_clauses(text, 0, len(text))] == ["Grading experience", "Nursery Stock experience"]
