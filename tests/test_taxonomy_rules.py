@@ -441,3 +441,14 @@ def test_experience_followed_by_its_object_is_one_clause():
     assert split_clauses(text, 0, len(text)) == [(0, len(text))]
     text = "Grading experience Nursery Stock experience"
     assert [text[a:b] for a, b in split_clauses(text, 0, len(text))] == ["Grading experience", "Nursery Stock experience"]
+
+
+def test_one_word_asked_as_an_ability_is_a_skill(nlp):
+    """A lone lower-case word is a skill when its item asks for it as an ability ("Passion for
+    grafting", "Experience in espaliering with ..."); not an adverb, nor a verb that shares the
+    object of the verb coordinated with it."""
+    text = ("Requirements\nPassion for grafting\nExperience in espaliering with heritage orchards\n"
+            "Ability to prune and shape young hedges\nExperience working directly with growers\n")
+    found = {s["text"] for s in nlp(text)._.skills}
+    assert {"grafting", "espaliering"} <= found
+    assert not {"prune", "directly"} & found

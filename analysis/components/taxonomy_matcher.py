@@ -438,7 +438,7 @@ class TaxonomyMatcher:
                     listed = False
                     if s < e and free and not (_in_brackets(text, a, s) and text[s:e].islower()) and (
                             (_is_name(text[s:e]) and not (i == 0 and _opening_word(text, a, s, e, items)))
-                            or self._single_cue_word(text[s:e])
+                            or self._single_cue_word(text[s:e]) or _asked_word(text, low, rs, s, e, items, i)
                             or _named_as_skill(text, s, e, re_) or (listed := _in_list_of_skills(text, s, e, clause))
                             or (listed := self._among_skills(text, i, items, named_starts))):
                         reach = text[s:e] + " skills" if listed else text[s:min(reach_end, e + _CUE_REACH)]
@@ -872,6 +872,34 @@ def _opening_word(text: str, a: int, s: int, e: int, items) -> bool:
         return False
     nxt_s, nxt_e = items[1][2], items[1][3]
     return nxt_s < nxt_e and text[nxt_s].islower()
+
+
+# Words before an item's one word that say it is an ability asked ("the ability to sell",
+# "passion for learning", "experience in liaising").
+_ASKED_BEFORE_L = for_lowered(re.compile(
+    r"\b(?:abilit(?:y|ies)|able|passion|experience[ds]?|knowledge|proficien(?:cy|t)|skilled|expertise|"
+    r"familiarity|familiar|aptitude|fluen(?:cy|t))\b", re.I))
+
+
+def _asked_word(text: str, low: str, raw_start: int, s: int, e: int, items, i: int) -> bool:
+    """One lower-case word that the item's own filler asks for as an ability ("the ability to
+    sell", "Passion for sales", "experience in liaising with ..."): a skill, though a lone word
+    elsewhere is only a topic. Not an adverb ("working directly with"), nor a word whose noun
+    follows in brackets ("relational (Postgres) databases"), nor a verb coordinated with the next
+    item ("the ability to identify and implement projects", "building, configuring and ..."): it
+    shares that item's object, and the skill is the whole phrase."""
+    word = text[s:e]
+    if not (s > raw_start and e - s > 3 and " " not in word and _content_word(word)
+            and not word.endswith("ly") and not text.startswith(" (", e)):
+        return False
+    if not _ASKED_BEFORE_L.search(low, raw_start, s):
+        return False
+    verb = word.endswith("ing") or _TO_BEFORE_L.search(low, raw_start, s)
+    return not (verb and i + 1 < len(items) and _COORDINATED_L.match(low, items[i][1], items[i + 1][0]))
+
+
+_TO_BEFORE_L = for_lowered(re.compile(r"\bto\s*$", re.I))
+_COORDINATED_L = for_lowered(re.compile(r"\s*(?:,|,?\s*(?:and|or|&|and/or)\b)", re.I))
 
 
 def _content_word(word: str) -> bool:
