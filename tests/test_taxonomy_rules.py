@@ -452,3 +452,13 @@ def test_one_word_asked_as_an_ability_is_a_skill(nlp):
     found = {s["text"] for s in nlp(text)._.skills}
     assert {"grafting", "espaliering"} <= found
     assert not {"prune", "directly"} & found
+
+
+def test_lower_case_tool_in_a_bracketed_list_of_names(nlp):
+    """A lower-case word after named tools in brackets is one more tool; a lower-case aside in
+    brackets after prose is not."""
+    text = ("Requirements\nKnowledge of build tooling (Quillforge, Brambleton Hub, toml).\n"
+            "Two years of field sales (as allowable)\n")
+    found = {s["text"] for s in nlp(text)._.skills}
+    assert "toml" in found
+    assert "allowable" not in found

@@ -436,8 +436,11 @@ class TaxonomyMatcher:
                         not duty or s >= features_from or (s >= names_from and _capitalised(text[s:e])))
                     # A word of a list of skills: its concept is its own (as "<word> skills"), not the next item's.
                     listed = False
-                    if s < e and free and not (_in_brackets(text, a, s) and text[s:e].islower()) and (
-                            (_is_name(text[s:e]) and not (i == 0 and _opening_word(text, a, s, e, items)))
+                    aside = _in_brackets(text, a, s) and text[s:e].islower()
+                    if aside and s < e and free and _after_name_in_brackets(text, i, items, named_starts):
+                        aside, listed = False, True  # "(Swagger, Swagger Hub, yaml)": a tool written in lower case
+                    if s < e and free and not aside and (
+                            listed or (_is_name(text[s:e]) and not (i == 0 and _opening_word(text, a, s, e, items)))
                             or self._single_cue_word(text[s:e]) or _asked_word(text, low, rs, s, e, items, i)
                             or _named_as_skill(text, s, e, re_) or (listed := _in_list_of_skills(text, s, e, clause))
                             or (listed := self._among_skills(text, i, items, named_starts))):
@@ -900,6 +903,16 @@ def _asked_word(text: str, low: str, raw_start: int, s: int, e: int, items, i: i
 
 _TO_BEFORE_L = for_lowered(re.compile(r"\bto\s*$", re.I))
 _COORDINATED_L = for_lowered(re.compile(r"\s*(?:,|,?\s*(?:and|or|&|and/or)\b)", re.I))
+
+
+def _after_name_in_brackets(text: str, i: int, items, named_starts: list[int]) -> bool:
+    """One lower-case word after a comma in brackets, after an item that is a name ("(Gradle,
+    Maven, yaml)"): an example in a list of named tools, not an aside."""
+    rs, _, s, e = items[i]
+    if i == 0 or " " in text[s:e] or not _content_word(text[s:e]) or "," not in text[items[i - 1][1]:rs]:
+        return False
+    ks, ke, ps, pe = items[i - 1]
+    return _holds(named_starts, ks, ke) or (ps < pe and _capitalised(text[ps:pe]))
 
 
 def _content_word(word: str) -> bool:
