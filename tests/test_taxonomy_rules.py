@@ -462,3 +462,9 @@ def test_lower_case_tool_in_a_bracketed_list_of_names(nlp):
     found = {s["text"] for s in nlp(text)._.skills}
     assert "toml" in found
     assert "allowable" not in found
+
+
+def test_experience_as_a_role_names_the_role(nlp):
+    """"Experience as an XYZ" asks for the role XYZ: "as an" is filler before it."""
+    found = {s["text"] for s in nlp("Requirements\nExperience as an RTM or some field training\n")._.skills}
+    assert "RTM" in found

@@ -100,7 +100,7 @@ _SEPARATORS = re.compile(  # the look-ahead: characters a separator can start wi
 
 # Leading filler, stripped repeatedly ("Excellent", "ability to", "5+ years of experience in").
 _LEAD = re.compile(
-    r"(?:[\W\d]+\s*|(?:and|or|a|an|the|you|your|our|we|have|has|having|had|possess(?:es)?|bring|brings|must|should|will|"
+    r"(?:[\W\d]+\s*|(?:and|or|a|an|as|the|you|your|our|we|have|has|having|had|possess(?:es)?|bring|brings|must|should|will|"
     r"be|is|are|being|been|can|who|that|which|with|in|of|on|at|to|for|from|within|into|using|via|by|"
     r"very|highly|extremely|truly|exceptionally|really|successfully|consistently|highly-skilled|well-developed|"
     r"keen|sharp|robust|comprehensive|intermediate|practical|foundational|"
