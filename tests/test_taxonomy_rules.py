@@ -468,3 +468,12 @@ def test_experience_as_a_role_names_the_role(nlp):
     """"Experience as an XYZ" asks for the role XYZ: "as an" is filler before it."""
     found = {s["text"] for s in nlp("Requirements\nExperience as an RTM or some field training\n")._.skills}
     assert "RTM" in found
+
+
+def test_a_short_label_before_a_dash_heads_a_requirement_sentence(nlp):
+    """"Patient by nature – ..." heads a long requirement sentence: the label is a quality asked,
+    even where the sentence after the dash yields only named skills."""
+    text = ("Requirements\nPatient by nature – a careful grower, you will tend the seedlings "
+            "through the whole winter season in the glasshouse\n")
+    found = {s["text"] for s in nlp(text)._.skills}
+    assert "Patient by nature" in found

@@ -432,8 +432,11 @@ class TaxonomyMatcher:
                         continue
                     if degree and (_holds(degree_starts, rs, re_) or _overlaps(fields, s, e)):
                         continue  # the degree statement itself, or a field of study
+                    headed = full and duty and i == 0 and _dash_label(text, rs, re_)
+                    if headed:  # "Patient by nature – ...": the label is read, though its sentence is not
+                        s, e = _strip(text, rs, re_, low)
                     free = full and re_ > label_end and (
-                        not duty or s >= features_from or (s >= names_from and _capitalised(text[s:e])))
+                        not duty or headed or s >= features_from or (s >= names_from and _capitalised(text[s:e])))
                     # A word of a list of skills: its concept is its own (as "<word> skills"), not the next item's.
                     listed = False
                     aside = _in_brackets(text, a, s) and text[s:e].islower()
@@ -913,6 +916,16 @@ def _after_name_in_brackets(text: str, i: int, items, named_starts: list[int]) -
         return False
     ks, ke, ps, pe = items[i - 1]
     return _holds(named_starts, ks, ke) or (ps < pe and _capitalised(text[ps:pe]))
+
+
+_DASH_MARK = re.compile(r"\s+[–—-]\s")
+_LABEL_WORDS = 4  # a label before a dash is this many words at most
+
+
+def _dash_label(text: str, start: int, end: int) -> bool:
+    """A short phrase that heads its line before a dash ("Patient by nature – you listen first"):
+    a quality asked, which the sentence after the dash explains."""
+    return bool(_DASH_MARK.match(text, end)) and text.count(" ", start, end) < _LABEL_WORDS
 
 
 def _content_word(word: str) -> bool:
