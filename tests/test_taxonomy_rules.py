@@ -477,3 +477,12 @@ def test_a_short_label_before_a_dash_heads_a_requirement_sentence(nlp):
             "through the whole winter season in the glasshouse\n")
     found = {s["text"] for s in nlp(text)._.skills}
     assert "Patient by nature" in found
+
+
+def test_a_requirement_naming_our_platform_and_its_tools_in_brackets(nlp):
+    """A requirement that names the employer's own platform ("our ... platform") still asks for
+    its tools; the names in brackets after a kind of tool are its examples, also in a long item."""
+    text = ("Requirements\nGood grasp of all the tooling that runs on our shared Orchard Data Platform "
+            "(Quillstream, Kafka) today\n")
+    found = {s["text"] for s in nlp(text)._.skills}
+    assert {"Quillstream", "Kafka"} <= found

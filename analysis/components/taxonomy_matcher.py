@@ -242,8 +242,9 @@ _SKILL_WORDS = re.compile(r"\b(experience|proficien\w*|knowledge|skills?|advance
 _EXAMPLES_L = KeyedPattern(for_lowered(re.compile(
     r"\b(?:tools?|tooling|technolog(?:y|ies)|languages?|platforms?|systems?|software|frameworks?|databases?|"
     r"applications?|apps|suites?|packages?|librar(?:y|ies)|products?|solutions?|services|stacks?|providers?|"
-    r"methodolog(?:y|ies)|standards?|protocols?)\)?,?\s+((?:such as|including|e\.g\.|for example|for instance|like)\s)",
-    re.I)), ("such as", "including", "e.g.", "for example", "for instance", "like"))
+    r"methodolog(?:y|ies)|standards?|protocols?)(?:\)?,?\s+((?:such as|including|e\.g\.|for example|for instance|like)\s)|"
+    r"\s*(\())",  # or its examples in brackets: "data platform (Hive, Kafka)"
+    re.I)), ("such as", "including", "e.g.", "for example", "for instance", "like", "("))
 # A skill that heads its line as a label ("Drive for Results – beat the budget", "Teamwork: ...").
 _LABEL_MARK = re.compile(r"\s*(?::|\s[–—-])\s")
 # A line that opens by asking for an ability with its object, or that is marked preferred / required
@@ -261,6 +262,9 @@ _DUTIES_L = KeyedPattern(for_lowered(re.compile(r"\b(?:responsibilities|duties|t
                          ("responsib", "duties", "tasks"))
 # What the job offers, not what it asks: "Opportunity to grow your sales skills", "the chance to ...".
 _OFFER = re.compile(r"(?:[^,.;:\n]*,\s*)?\W*(?:the |an? |great |unique )?(?:opportunit(?:y|ies)|chance) to\b", re.I)
+# The employer as a speaker ("we", "us"), not only as an owner ("our"): in a requirement list an
+# item that says "our" names what the candidate will use ("the tooling on our data platform").
+_WE_L = re.compile(r"\b(?:we|us|we're|we’re|we've|we’ve)\b")
 # The case-insensitive cues, compiled to run on the lower-cased text (see analysis.text.for_lowered).
 (_CANDIDATE_ASK_L, _EMPLOYER_VOICE_L, _CANDIDATE_VOICE_L, _DUTY_START_L, _DEGREE_L, _PREFERRED_CUE_L, _ELIGIBILITY_L,
  _LABEL_LINE_L, _LEAD_L, _STOP_PIECES_L, _CAPABILITY_CUE_L, _EXPERIENCE_DOING_L, _OFFER_L) = map(for_lowered, (
@@ -379,6 +383,8 @@ class TaxonomyMatcher:
                     continue
                 clause, low_clause = text[a:b], low[a:b]
                 employer = employer and not _CANDIDATE_ASK_L.search(low_clause)  # "we are seeking someone..."
+                if employer and full and not _WE_L.search(low_clause):
+                    employer = False  # a requirement naming the employer's own tools ("our data platform")
                 if _not_about_skills(clause, employer, low_clause):
                     continue
                 # A duty ("Provide guidance...") or a prose sentence that names no capability:
@@ -458,7 +464,7 @@ class TaxonomyMatcher:
         as Jira", "languages like Rust"), and features of a tool it names ("MS Access, including
         query design"); ``b`` for either when it gives none. (``low``: the text lower-cased.)"""
         m = _EXAMPLES_L.search(low_clause)
-        names_from = a + m.start(1) if m else b
+        names_from = a + m.start(m.lastindex) if m else b
         m = _TOOL_EXAMPLES_L.search(low, a, b)
         named_tool = m and any(me == m.start() and self.tax.skills[t]["kind"] == "tool" for _, me, t in inside)
         return names_from, (m.start(1) if named_tool else b)
