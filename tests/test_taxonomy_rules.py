@@ -486,3 +486,10 @@ def test_a_requirement_naming_our_platform_and_its_tools_in_brackets(nlp):
             "(Quillstream, Kafka) today\n")
     found = {s["text"] for s in nlp(text)._.skills}
     assert {"Quillstream", "Kafka"} <= found
+
+
+def test_a_tool_named_after_its_kind_and_a_named_skill(nlp):
+    """"troubleshooting tools Brightwatch, ...": the tool after its kind is a skill too."""
+    text = "Requirements\nKnowledge of troubleshooting tools Brightwatch, Grafana or similar\n"
+    found = {s["text"] for s in nlp(text)._.skills}
+    assert "Brightwatch" in found

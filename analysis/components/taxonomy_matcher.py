@@ -245,6 +245,10 @@ _EXAMPLES_L = KeyedPattern(for_lowered(re.compile(
     r"methodolog(?:y|ies)|standards?|protocols?)(?:\)?,?\s+((?:such as|including|e\.g\.|for example|for instance|like)\s)|"
     r"\s*(\())",  # or its examples in brackets: "data platform (Hive, Kafka)"
     re.I)), ("such as", "including", "e.g.", "for example", "for instance", "like", "("))
+# A kind of tool right after a named skill, then the name of one ("troubleshooting tools Dynatrace",
+# "CRM software Zoho"): the item's last words name a tool of that kind.
+_KIND_THEN_NAME = re.compile(r"[ \t]+(?:tools?|tooling|software|platforms?|systems?|suites?|applications?)[ \t]+"
+                             r"([A-Z][\w.+#-]*(?:[ \t]+[A-Z][\w.+#-]*){0,2})\W*$")
 # A skill that heads its line as a label ("Drive for Results – beat the budget", "Teamwork: ...").
 _LABEL_MARK = re.compile(r"\s*(?::|\s[–—-])\s")
 # A line that opens by asking for an ability with its object, or that is marked preferred / required
@@ -435,6 +439,12 @@ class TaxonomyMatcher:
                     if named:
                         out.extend(self._skill(doc, ms, me, t, required(ms, me)) for ms, me, t in named
                                    if self._asked(text, low, a, b, ms, me, t, full, bool(degree), task))
+                        example = full and _KIND_THEN_NAME.match(text, named[-1][1], re_)
+                        if example:  # "troubleshooting tools Dynatrace": the tool named after its kind
+                            phrase = self._phrase(doc, example.start(1), example.end(1), example.group(1),
+                                                  required(example.start(1), example.end(1)))
+                            if phrase:
+                                out.append(phrase)
                         continue
                     if degree and (_holds(degree_starts, rs, re_) or _overlaps(fields, s, e)):
                         continue  # the degree statement itself, or a field of study
