@@ -493,3 +493,10 @@ def test_a_tool_named_after_its_kind_and_a_named_skill(nlp):
     text = "Requirements\nKnowledge of troubleshooting tools Brightwatch, Grafana or similar\n"
     found = {s["text"] for s in nlp(text)._.skills}
     assert "Brightwatch" in found
+
+
+def test_a_verb_asked_with_a_named_skill_is_a_skill(nlp):
+    """"the ability to graft and negotiate": the verb coordinated with a named skill is one too."""
+    found = {s["text"] for s in nlp("Requirements\nStrong people skills with the ability to graft "
+                                     "and negotiate at every level\n")._.skills}
+    assert "graft" in found

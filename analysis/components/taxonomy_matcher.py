@@ -460,7 +460,7 @@ class TaxonomyMatcher:
                         aside, listed = False, True  # "(Swagger, Swagger Hub, yaml)": a tool written in lower case
                     if s < e and free and not aside and (
                             listed or (_is_name(text[s:e]) and not (i == 0 and _opening_word(text, a, s, e, items)))
-                            or self._single_cue_word(text[s:e]) or _asked_word(text, low, rs, s, e, items, i)
+                            or self._single_cue_word(text[s:e]) or _asked_word(text, low, rs, s, e, items, i, named_starts)
                             or _named_as_skill(text, s, e, re_) or (listed := _in_list_of_skills(text, s, e, clause))
                             or (listed := self._among_skills(text, i, items, named_starts))):
                         reach = text[s:e] + " skills" if listed else text[s:min(reach_end, e + _CUE_REACH)]
@@ -903,13 +903,14 @@ _ASKED_BEFORE_L = for_lowered(re.compile(
     r"familiarity|familiar|aptitude|fluen(?:cy|t))\b", re.I))
 
 
-def _asked_word(text: str, low: str, raw_start: int, s: int, e: int, items, i: int) -> bool:
+def _asked_word(text: str, low: str, raw_start: int, s: int, e: int, items, i: int, named_starts: list[int]) -> bool:
     """One lower-case word that the item's own filler asks for as an ability ("the ability to
     sell", "Passion for sales", "experience in liaising with ..."): a skill, though a lone word
     elsewhere is only a topic. Not an adverb ("working directly with"), nor a word whose noun
     follows in brackets ("relational (Postgres) databases"), nor a verb coordinated with the next
     item ("the ability to identify and implement projects", "building, configuring and ..."): it
-    shares that item's object, and the skill is the whole phrase."""
+    shares that item's object, and the skill is the whole phrase; unless that item opens with a
+    named skill ("the ability to sell and negotiate": two skills)."""
     word = text[s:e]
     if not (s > raw_start and e - s > 3 and " " not in word and _content_word(word)
             and not word.endswith("ly") and not text.startswith(" (", e)):
@@ -917,7 +918,10 @@ def _asked_word(text: str, low: str, raw_start: int, s: int, e: int, items, i: i
     if not _ASKED_BEFORE_L.search(low, raw_start, s):
         return False
     verb = word.endswith("ing") or _TO_BEFORE_L.search(low, raw_start, s)
-    return not (verb and i + 1 < len(items) and _COORDINATED_L.match(low, items[i][1], items[i + 1][0]))
+    if not (verb and i + 1 < len(items) and _COORDINATED_L.match(low, items[i][1], items[i + 1][0])):
+        return True
+    next_start, next_end = items[i + 1][2], items[i + 1][3]
+    return next_start < next_end and _holds(named_starts, next_start, next_start + 1)
 
 
 _TO_BEFORE_L = for_lowered(re.compile(r"\bto\s*$", re.I))
