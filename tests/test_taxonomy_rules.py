@@ -500,3 +500,14 @@ def test_a_verb_asked_with_a_named_skill_is_a_skill(nlp):
     found = {s["text"] for s in nlp("Requirements\nStrong people skills with the ability to graft "
                                      "and negotiate at every level\n")._.skills}
     assert "graft" in found
+
+
+def test_a_label_whose_sentence_describes_an_ability_names_the_skill(nlp):
+    """"Territory Management: Proven ability to ..." names a skill in its label, also among the
+    duties; a label before a plain duty sentence ("Negotiation: Close the spring orders") does not."""
+    text = ("Responsibilities\nVisit the garden centres every week.\n"
+            "Territory Management: Proven ability to plan routes across three counties.\n"
+            "Negotiation: Close the spring orders with each buyer.\n")
+    found = {s["text"] for s in nlp(text)._.skills}
+    assert "Territory Management" in found
+    assert "Negotiation" not in found

@@ -249,6 +249,11 @@ _EXAMPLES_L = KeyedPattern(for_lowered(re.compile(
 # "CRM software Zoho"): the item's last words name a tool of that kind.
 _KIND_THEN_NAME = re.compile(r"[ \t]+(?:tools?|tooling|software|platforms?|systems?|suites?|applications?)[ \t]+"
                              r"([A-Z][\w.+#-]*(?:[ \t]+[A-Z][\w.+#-]*){0,2})\W*$")
+# A label's sentence that opens by describing an ability ("Territory Management: Proven ability
+# to ..."): the label names that skill.
+_ABILITY_AFTER_LABEL_L = for_lowered(re.compile(
+    r"\s*(?:(?:proven|demonstrated|strong|excellent|solid|deep|extensive)\s+)?"
+    r"(?:abilit(?:y|ies)|experience|proficiency|expertise|knowledge|understanding|skill|track record)\b", re.I))
 # A skill that heads its line as a label ("Drive for Results – beat the budget", "Teamwork: ...").
 _LABEL_MARK = re.compile(r"\s*(?::|\s[–—-])\s")
 # A line that opens by asking for an ability with its object, or that is marked preferred / required
@@ -425,8 +430,9 @@ class TaxonomyMatcher:
                 required = _required_in(doc, low_clause)
                 label_end = _label_end(clause, a)
                 for i, (rs, re_, s, e) in enumerate(items):
-                    if i == 0 and text.startswith(":", re_) and len(items) > 1:
-                        continue  # an inline label: "Technical expertise: ..."
+                    if (i == 0 and text.startswith(":", re_) and len(items) > 1
+                            and not _ABILITY_AFTER_LABEL_L.match(low, re_ + 1, b)):
+                        continue  # an inline label: "Technical expertise: ..." (unless its sentence describes it)
                     reach_end = items[min(i + 2, len(items) - 1)][1] if i + 1 < len(items) else b
                     while first < len(inside) and inside[first][1] <= rs:
                         first += 1  # items and matches both run left to right
