@@ -430,9 +430,12 @@ class TaxonomyMatcher:
                 required = _required_in(doc, low_clause)
                 label_end = _label_end(clause, a)
                 for i, (rs, re_, s, e) in enumerate(items):
-                    if (i == 0 and text.startswith(":", re_) and len(items) > 1
-                            and not _ABILITY_AFTER_LABEL_L.match(low, re_ + 1, b)):
-                        continue  # an inline label: "Technical expertise: ..." (unless its sentence describes it)
+                    described = False  # a label that its sentence describes as an ability
+                    if i == 0 and text.startswith(":", re_) and len(items) > 1:
+                        described = (text.count(" ", rs, re_) < _LABEL_WORDS
+                                     and bool(_ABILITY_AFTER_LABEL_L.match(low, re_ + 1, b)))
+                        if not described:
+                            continue  # an inline label: "Technical expertise: ..."
                     reach_end = items[min(i + 2, len(items) - 1)][1] if i + 1 < len(items) else b
                     while first < len(inside) and inside[first][1] <= rs:
                         first += 1  # items and matches both run left to right
@@ -454,11 +457,13 @@ class TaxonomyMatcher:
                         continue
                     if degree and (_holds(degree_starts, rs, re_) or _overlaps(fields, s, e)):
                         continue  # the degree statement itself, or a field of study
-                    headed = full and duty and i == 0 and _dash_label(text, rs, re_)
-                    if headed:  # "Patient by nature – ...": the label is read, though its sentence is not
+                    # "Patient by nature – ...", "Forecast Accuracy: Proven ability to ...": the label is
+                    # read as a skill phrase, though its sentence is not
+                    headed = described or (full and duty and i == 0 and _dash_label(text, rs, re_))
+                    if headed:
                         s, e = _strip(text, rs, re_, low)
-                    free = full and re_ > label_end and (
-                        not duty or headed or s >= features_from or (s >= names_from and _capitalised(text[s:e])))
+                    free = headed or full and re_ > label_end and (
+                        not duty or s >= features_from or (s >= names_from and _capitalised(text[s:e])))
                     # A word of a list of skills: its concept is its own (as "<word> skills"), not the next item's.
                     listed = False
                     aside = _in_brackets(text, a, s) and text[s:e].islower()
