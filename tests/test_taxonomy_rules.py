@@ -507,8 +507,8 @@ def test_a_label_whose_sentence_describes_an_ability_names_the_skill(nlp):
     duties; a label before a plain duty sentence ("Negotiation: Close the spring orders") does not."""
     text = ("Responsibilities\nVisit the garden centres every week.\n"
             "Territory Management: Proven ability to plan routes across three counties.\n"
-            "Seedling Forecasting: Demonstrated ability to plan the spring stock.\n"
+            "Seedling Grading: Demonstrated ability to sort the spring stock in Excel.\n"
             "Negotiation: Close the spring orders with each buyer.\n")
     found = {s["text"] for s in nlp(text)._.skills}
-    assert {"Territory Management", "Seedling Forecasting"} <= found
+    assert {"Territory Management", "Seedling Grading"} <= found
     assert "Negotiation" not in found
