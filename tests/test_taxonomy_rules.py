@@ -512,3 +512,20 @@ def test_a_label_whose_sentence_describes_an_ability_names_the_skill(nlp):
     found = {s["text"] for s in nlp(text)._.skills}
     assert {"Territory Management", "Seedling Grading"} <= found
     assert "Negotiation" not in found
+
+
+def test_a_years_requirement_run_together_with_the_item_before_it():
+    """"... greenhouse technologies 4+ years of ..." starts a new item at the figure; "a minimum
+    of 5+ years" and "must have 3+ years" stay one statement."""
+    from analysis.text import split_clauses
+    text = "Grafting with greenhouse technologies 4+ years of experience in seed grading"
+    assert [text[a:b] for a, b in split_clauses(text, 0, len(text))] == [
+        "Grafting with greenhouse technologies", "4+ years of experience in seed grading"]
+    for text in ("A minimum of 5+ years in nursery sales", "Must have 3+ years in nursery sales"):
+        assert split_clauses(text, 0, len(text)) == [(0, len(text))]
+
+
+def test_a_rank_is_no_skill(nlp):
+    """A free phrase that ends in "level" names a rank ("at a Foreman level"), not a skill."""
+    found = {s["text"] for s in nlp("Requirements\nTwo seasons at a Head Grower or Foreman level\n")._.skills}
+    assert not any(t.endswith("level") for t in found)

@@ -204,7 +204,7 @@ _GENERIC_HEADS = {
     "projects", "initiatives", "deliverables", "recommendations", "issues", "challenges", "topics", "points",
     "details", "situations", "picture", "sessions", "workshops", "meetings", "team", "teams", "group", "groups",
     "unit", "units", "resources", "field", "fields", "areas", "activities", "objectives", "tasks", "duties",
-    "responsibilities", "goals", "targets", "outcomes"}
+    "responsibilities", "goals", "targets", "outcomes", "level", "levels"}
 # Job titles: a free phrase ending in one ("Case Manager", "registered nurse") names a role, not a skill.
 _TITLE_HEADS = {
     "manager", "managers", "director", "directors", "engineer", "engineers", "representative", "representatives",
