@@ -529,3 +529,13 @@ def test_a_rank_is_no_skill(nlp):
     """A free phrase that ends in "level" names a rank ("at a Foreman level"), not a skill."""
     found = {s["text"] for s in nlp("Requirements\nTwo seasons at a Head Grower or Foreman level\n")._.skills}
     assert not any(t.endswith("level") for t in found)
+
+
+def test_lower_case_examples_of_a_kind_of_tool(nlp):
+    """"databases preferred such as Quarry, columnar, etc.": each example is a skill, the ones
+    written in lower case too; a word after "with" further on is not an example."""
+    text = ("Requirements\nExperience with other kinds of databases preferred such as Quarry, columnar, etc.\n"
+            "Familiarity with the Orchard Suite (Ledger, Docs) and a degree with a major in botany\n")
+    found = {s["text"] for s in nlp(text)._.skills}
+    assert "columnar" in found
+    assert "major" not in found

@@ -242,7 +242,7 @@ _SKILL_WORDS = re.compile(r"\b(experience|proficien\w*|knowledge|skills?|advance
 _EXAMPLES_L = KeyedPattern(for_lowered(re.compile(
     r"\b(?:tools?|tooling|technolog(?:y|ies)|languages?|platforms?|systems?|software|frameworks?|databases?|"
     r"applications?|apps|suites?|packages?|librar(?:y|ies)|products?|solutions?|services|stacks?|providers?|"
-    r"methodolog(?:y|ies)|standards?|protocols?)(?:\)?,?\s+((?:such as|including|e\.g\.|for example|for instance|like)\s)|"
+    r"methodolog(?:y|ies)|standards?|protocols?)(?:\)?,?(?:\s+(?:is\s+|are\s+)?(?:preferred|required))?\s+((?:such as|including|e\.g\.|for example|for instance|like)\s)|"
     r"\s*(\())",  # or its examples in brackets: "data platform (Hive, Kafka)"
     re.I)), ("such as", "including", "e.g.", "for example", "for instance", "like", "("))
 # A kind of tool right after a named skill, then the name of one ("troubleshooting tools Dynatrace",
@@ -422,7 +422,7 @@ class TaxonomyMatcher:
                 # items holding a named skill need their filler stripped; in a requirement's prose,
                 # also the examples it gives: names of a kind of tool ("tools such as Jira and
                 # Confluence"), any features of a named tool ("MS Access, including query design").
-                names_from, features_from = self._examples(low, a, b, low_clause, inside) if full and duty else (b, b)
+                names_from, features_from = self._examples(low, a, b, low_clause, inside) if full else (b, b)
                 items = self._items(text, a, b, inside, low, named_only=not full or duty,
                                     read_from=min(names_from, features_from))
                 named_starts = [ms for ms, _, _ in inside]
@@ -469,6 +469,8 @@ class TaxonomyMatcher:
                     aside = _in_brackets(text, a, s) and text[s:e].islower()
                     if aside and s < e and free and _after_name_in_brackets(text, i, items, named_starts):
                         aside, listed = False, True  # "(Swagger, Swagger Hub, yaml)": a tool written in lower case
+                    elif s >= names_from and s < e and free and _example_word(text, i, items, names_from):
+                        listed = True  # "databases such as noSQL, graph": an example of the kind, written in lower case
                     if s < e and free and not aside and (
                             listed or (_is_name(text[s:e]) and not (i == 0 and _opening_word(text, a, s, e, items)))
                             or self._single_cue_word(text[s:e]) or _asked_word(text, low, rs, s, e, items, i, named_starts)
@@ -957,6 +959,15 @@ def _dash_label(text: str, start: int, end: int) -> bool:
     """A short phrase that heads its line before a dash ("Patient by nature – you listen first"):
     a quality asked, which the sentence after the dash explains."""
     return bool(_DASH_MARK.match(text, end)) and text.count(" ", start, end) < _LABEL_WORDS
+
+
+def _example_word(text: str, i: int, items, names_from: int) -> bool:
+    """One word in the run of examples of a kind of tool ("databases such as noSQL, graph"): the
+    first of them, or one after a comma or bracket (not "..., with a major in ...")."""
+    rs, _, s, e = items[i]
+    if " " in text[s:e] or not _content_word(text[s:e]):
+        return False
+    return rs <= names_from or (i > 0 and any(c in text[items[i - 1][1]:rs] for c in ",("))
 
 
 def _content_word(word: str) -> bool:
