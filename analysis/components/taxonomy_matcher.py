@@ -422,7 +422,8 @@ class TaxonomyMatcher:
                 # items holding a named skill need their filler stripped; in a requirement's prose,
                 # also the examples it gives: names of a kind of tool ("tools such as Jira and
                 # Confluence"), any features of a named tool ("MS Access, including query design").
-                names_from, features_from = self._examples(low, a, b, low_clause, inside) if full else (b, b)
+                names_from, features_from = self._examples(low, a, b, low_clause, inside) if full and duty else (b, b)
+                examples_from = names_from if duty else 0  # for other clauses found only when asked
                 items = self._items(text, a, b, inside, low, named_only=not full or duty,
                                     read_from=min(names_from, features_from))
                 named_starts = [ms for ms, _, _ in inside]
@@ -448,7 +449,7 @@ class TaxonomyMatcher:
                     if named:
                         out.extend(self._skill(doc, ms, me, t, required(ms, me)) for ms, me, t in named
                                    if self._asked(text, low, a, b, ms, me, t, full, bool(degree), task))
-                        example = full and _KIND_THEN_NAME.match(text, named[-1][1], re_)
+                        example = full and named[-1][1] < re_ and _KIND_THEN_NAME.match(text, named[-1][1], re_)
                         if example:  # "troubleshooting tools Dynatrace": the tool named after its kind
                             phrase = self._phrase(doc, example.start(1), example.end(1), example.group(1),
                                                   required(example.start(1), example.end(1)))
@@ -466,16 +467,16 @@ class TaxonomyMatcher:
                         not duty or s >= features_from or (s >= names_from and _capitalised(text[s:e])))
                     # A word of a list of skills: its concept is its own (as "<word> skills"), not the next item's.
                     listed = False
-                    aside = _in_brackets(text, a, s) and text[s:e].islower()
-                    if aside and s < e and free and _after_name_in_brackets(text, i, items, named_starts):
+                    aside = s < e and free and _in_brackets(text, a, s) and text[s:e].islower()
+                    if aside and _after_name_in_brackets(text, i, items, named_starts):
                         aside, listed = False, True  # "(Swagger, Swagger Hub, yaml)": a tool written in lower case
-                    elif s >= names_from and s < e and free and _example_word(text, i, items, names_from):
-                        listed = True  # "databases such as noSQL, graph": an example of the kind, written in lower case
                     if s < e and free and not aside and (
                             listed or (_is_name(text[s:e]) and not (i == 0 and _opening_word(text, a, s, e, items)))
                             or self._single_cue_word(text[s:e]) or _asked_word(text, low, rs, s, e, items, i, named_starts)
                             or _named_as_skill(text, s, e, re_) or (listed := _in_list_of_skills(text, s, e, clause))
-                            or (listed := self._among_skills(text, i, items, named_starts))):
+                            or (listed := self._among_skills(text, i, items, named_starts))
+                            or (listed := full and _example_word(text, i, items)
+                                and s >= (examples_from := examples_from or _examples_start(low_clause, a, b)))):
                         reach = text[s:e] + " skills" if listed else text[s:min(reach_end, e + _CUE_REACH)]
                         phrase = self._phrase(doc, s, e, reach, required(s, e))
                         if phrase:
@@ -486,8 +487,7 @@ class TaxonomyMatcher:
         """Where a clause [a, b) starts to give examples: names of a kind of tool ("... tools such
         as Jira", "languages like Rust"), and features of a tool it names ("MS Access, including
         query design"); ``b`` for either when it gives none. (``low``: the text lower-cased.)"""
-        m = _EXAMPLES_L.search(low_clause)
-        names_from = a + m.start(m.lastindex) if m else b
+        names_from = _examples_start(low_clause, a, b)
         m = _TOOL_EXAMPLES_L.search(low, a, b)
         named_tool = m and any(me == m.start() and self.tax.skills[t]["kind"] == "tool" for _, me, t in inside)
         return names_from, (m.start(1) if named_tool else b)
@@ -952,22 +952,31 @@ def _after_name_in_brackets(text: str, i: int, items, named_starts: list[int]) -
 
 
 _DASH_MARK = re.compile(r"\s+[–—-]\s")
+_DASHES = ("–", "—", "-")  # what follows the space that ends a label before a dash
 _LABEL_WORDS = 4  # a label before a dash is this many words at most
 
 
 def _dash_label(text: str, start: int, end: int) -> bool:
     """A short phrase that heads its line before a dash ("Patient by nature – you listen first"):
     a quality asked, which the sentence after the dash explains."""
-    return bool(_DASH_MARK.match(text, end)) and text.count(" ", start, end) < _LABEL_WORDS
+    return (text.startswith(_DASHES, end + 1) and bool(_DASH_MARK.match(text, end))
+            and text.count(" ", start, end) < _LABEL_WORDS)
 
 
-def _example_word(text: str, i: int, items, names_from: int) -> bool:
-    """One word in the run of examples of a kind of tool ("databases such as noSQL, graph"): the
-    first of them, or one after a comma or bracket (not "..., with a major in ...")."""
+def _example_word(text: str, i: int, items) -> bool:
+    """Could the item be one word among the examples of a kind of tool ("databases such as noSQL,
+    graph")? One word after a comma or bracket (not "..., with a major in ..."); where the examples
+    start is asked after this."""
     rs, _, s, e = items[i]
-    if " " in text[s:e] or not _content_word(text[s:e]):
-        return False
-    return rs <= names_from or (i > 0 and any(c in text[items[i - 1][1]:rs] for c in ",("))
+    return (i > 0 and " " not in text[s:e] and any(c in text[items[i - 1][1]:rs] for c in ",(")
+            and _content_word(text[s:e]))
+
+
+def _examples_start(low_clause: str, a: int, b: int) -> int:
+    """Where a clause [a, b) starts to name examples of a kind of tool ("... tools such as Jira",
+    "a data platform (Hive, Kafka)"); ``b`` when it names none."""
+    m = _EXAMPLES_L.search(low_clause)
+    return a + m.start(m.lastindex) if m else b
 
 
 def _content_word(word: str) -> bool:
