@@ -539,3 +539,9 @@ def test_lower_case_examples_of_a_kind_of_tool(nlp):
     found = {s["text"] for s in nlp(text)._.skills}
     assert "columnar" in found
     assert "major" not in found
+
+
+def test_our_values_in_a_requirement_list_are_still_the_employer(nlp):
+    """"our" opens a requirement to its words only where it names the employer's tools;
+    "Alignment with our core values" stays the employer speaking."""
+    assert nlp("Requirements\nAlignment with our core values and culture\n")._.skills == []

@@ -271,9 +271,11 @@ _DUTIES_L = KeyedPattern(for_lowered(re.compile(r"\b(?:responsibilities|duties|t
                          ("responsib", "duties", "tasks"))
 # What the job offers, not what it asks: "Opportunity to grow your sales skills", "the chance to ...".
 _OFFER = re.compile(r"(?:[^,.;:\n]*,\s*)?\W*(?:the |an? |great |unique )?(?:opportunit(?:y|ies)|chance) to\b", re.I)
-# The employer as a speaker ("we", "us"), not only as an owner ("our"): in a requirement list an
-# item that says "our" names what the candidate will use ("the tooling on our data platform").
+# The employer as a speaker ("we", "us"), not only as the owner of the tools a requirement names
+# ("the tooling on our data platform"): that item asks what the candidate will use.
 _WE_L = re.compile(r"\b(?:we|us|we're|we’re|we've|we’ve)\b")
+_OUR_TOOLS_L = re.compile(r"\bour (?:[\w-]+ ){0,3}?(?:platforms?|tools?|tooling|systems?|software|stack|"
+                          r"technolog(?:y|ies)|applications?|databases?|frameworks?)\b")
 # The case-insensitive cues, compiled to run on the lower-cased text (see analysis.text.for_lowered).
 (_CANDIDATE_ASK_L, _EMPLOYER_VOICE_L, _CANDIDATE_VOICE_L, _DUTY_START_L, _DEGREE_L, _PREFERRED_CUE_L, _ELIGIBILITY_L,
  _LABEL_LINE_L, _LEAD_L, _STOP_PIECES_L, _CAPABILITY_CUE_L, _EXPERIENCE_DOING_L, _OFFER_L) = map(for_lowered, (
@@ -392,7 +394,7 @@ class TaxonomyMatcher:
                     continue
                 clause, low_clause = text[a:b], low[a:b]
                 employer = employer and not _CANDIDATE_ASK_L.search(low_clause)  # "we are seeking someone..."
-                if employer and full and not _WE_L.search(low_clause):
+                if employer and full and _OUR_TOOLS_L.search(low_clause) and not _WE_L.search(low_clause):
                     employer = False  # a requirement naming the employer's own tools ("our data platform")
                 if _not_about_skills(clause, employer, low_clause):
                     continue
