@@ -545,3 +545,11 @@ def test_our_values_in_a_requirement_list_are_still_the_employer(nlp):
     """"our" opens a requirement to its words only where it names the employer's tools;
     "Alignment with our core values" stays the employer speaking."""
     assert nlp("Requirements\nAlignment with our core values and culture\n")._.skills == []
+
+
+def test_a_long_clause_opening_with_a_disposition_is_an_ability(nlp):
+    """"Desire to graft heritage apple trees with peers, must be ..." asks for an ability: its
+    phrases are read though the clause is long and names no skill word."""
+    text = "Requirements\nDesire to graft heritage apple trees alongside peers, must be ready for the frosty mornings\n"
+    found = {s["text"] for s in nlp(text)._.skills}
+    assert any(t.startswith("graft heritage apple trees") for t in found)

@@ -723,7 +723,14 @@ def _cert_required(doc: Doc, start: int, end: int) -> bool | None:
 def _capability(low: str, a: int, b: int, block: dict) -> bool:
     """Does the clause name an ability ("strong ... skills", "experience building ...")? (``low``:
     the text lower-cased)"""
-    return bool(block.get("is_heading") or _CAPABILITY_CUE_L.search(low[a:b]) or _EXPERIENCE_DOING_L.search(low, a, b))
+    return bool(block.get("is_heading") or _CAPABILITY_CUE_L.search(low[a:b]) or _EXPERIENCE_DOING_L.search(low, a, b)
+                or _DISPOSITION_L.match(low, a, b))
+
+
+# A clause that opens with a disposition asked of the candidate ("Desire to work closely with
+# peers", "Passion for ...", "Willingness to learn ..."): an ability statement, not a task.
+_DISPOSITION_L = re.compile(r"\W*(?:a |an )?(?:(?:strong|genuine|proven|deep) )?(?:desire|willingness|passion|eagerness|"
+                            r"curiosity|hunger|motivation|commitment) (?:to|for)\b")
 
 
 def _skill_line(text: str, block: dict, starts: list[int]) -> bool:
