@@ -226,8 +226,9 @@ _NOT_BULLET_END = {"a", "an", "the", "and", "or", "of", "with", "in", "to", "for
 # lower-case "experience", maybe marked preferred / required, ends its bullet; a capitalised word
 # after it (not a preposition that would give its object) starts the next one.
 _EXPERIENCE_BULLET_END = re.compile(
-    r"(?<=[a-z] )experience(?: (?:(?:highly|strongly) )?(?:preferred|required|desired|a plus))? "
-    r"(?=[A-Z][a-z])(?!(?:In|With|Of|Using|For|At|On|And|Or|To|From|Within|Including)\b)")
+    r"(?<=[a-z] )experience(?: (?:(?:[Hh]ighly|[Ss]trongly) )?(?:[Pp]referred|[Rr]equired|[Dd]esired|a plus|[Aa] [Pp]lus))? "
+    r"(?=[A-Z][a-z])(?!(?:In|With|Of|Using|For|At|On|And|Or|To|From|Within|Including|Is|Are|A|An|Preferred|"
+    r"Required|Desired|Highly|Strongly|Plus|Preferably|Ideally|Necessary|Needed|Helpful|Must)\b)")
 
 
 def spaced_bullet_points(text: str) -> list[int]:

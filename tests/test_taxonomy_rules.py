@@ -553,3 +553,10 @@ def test_a_long_clause_opening_with_a_disposition_is_an_ability(nlp):
     text = "Requirements\nDesire to graft heritage apple trees alongside peers, must be ready for the frosty mornings\n"
     found = {s["text"] for s in nlp(text)._.skills}
     assert any(t.startswith("graft heritage apple trees") for t in found)
+
+
+def test_a_capitalised_flag_after_experience_stays_with_its_item():
+    from analysis.text import split_clauses
+    text = "Seed grading experience Preferred Nursery Stock experience"
+    assert [text[a:b] for a, b in split_clauses(text, 0, len(text))] == [
+        "Seed grading experience Preferred", "Nursery Stock experience"]
