@@ -221,6 +221,16 @@ _SPACED_BULLET = re.compile(r" (?=[A-Z])(?<=[a-z] )(?=(?:" + _OPENERS + r") [a-z
 _NOT_BULLET_END = {"a", "an", "the", "and", "or", "of", "with", "in", "to", "for", "our", "your", "by"}
 
 
+# A list of "<area> experience" bullets run together with only a space ("Claims review experience
+# Case handling experience", "Payroll experience preferred Budget modelling experience"): a
+# lower-case "experience", maybe marked preferred / required, ends its bullet; a capitalised word
+# after it (not a preposition that would give its object) starts the next one.
+_EXPERIENCE_BULLET_END = re.compile(
+    r"(?<=[a-z] )experience(?: (?:(?:[Hh]ighly|[Ss]trongly) )?(?:[Pp]referred|[Rr]equired|[Dd]esired|a plus|[Aa] [Pp]lus))? "
+    r"(?=[A-Z][a-z])(?!(?:In|With|Of|Using|For|At|On|And|Or|To|From|Within|Including|Is|Are|A|An|Preferred|"
+    r"Required|Desired|Highly|Strongly|Plus|Preferably|Ideally|Necessary|Needed|Helpful|Must)\b)")
+
+
 def spaced_bullet_points(text: str) -> list[int]:
     """Offsets where a new bullet starts after only a space (see _SPACED_BULLET)."""
     points = []
@@ -260,7 +270,8 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
 
 
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences / bullet items inside one block, as (start, end) offsets into text."""
+    """Sentences / bullet items inside one block, as (start, end) offsets into text; also
+    items run together with a space (see _run_together_items)."""
     spans, a = [], start
     for m in _CLAUSE_END.finditer(text, start, end):
         if m.start() > a:
@@ -268,7 +279,39 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         a = m.end()
     if a < end:
         spans.append((a, end))
+    if text.find("experience ", start, end) >= 0 or text.find("+", start, end) >= 0:
+        spans = _run_together_items(text, spans)
     return spans or [(start, end)]
+
+
+# A "N+ years" requirement run together with the item before it with only a space ("... with big
+# data technologies 4+ years of experience in ..."): after a word that cannot lead into a figure
+# ("a minimum of 5+ years", "must have 3+ years" go on one statement).
+_YEARS_BULLET = re.compile(r"(?<=[a-z]) (?=\d{1,2}\+\s?(?:years?|yrs)\b)")
+_LEADS_INTO_FIGURE = {
+    "of", "than", "over", "and", "or", "to", "least", "have", "has", "had", "having", "be", "in", "with",
+    "include", "includes", "including", "minimum", "min", "after", "require", "requires", "required", "need",
+    "needs", "plus", "possess", "possesses", "bring", "brings", "total", "approximately", "about", "around",
+    "additional", "the", "a", "an", "requiring", "for", "by", "within", "from", "preferably", "ideally", "is",
+    "are", "typically", "usually", "generally", "overall", "another", "other", "further", "and/or"}
+
+
+def _run_together_items(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clauses cut again where one item runs into the next with only a space: an "<area>
+    experience" item before the next one (see _EXPERIENCE_BULLET_END), or any item before a
+    "N+ years" requirement (see _YEARS_BULLET)."""
+    out = []
+    for a, b in spans:
+        cuts = [m.end() - 1 for m in _EXPERIENCE_BULLET_END.finditer(text, a, b)]
+        for m in _YEARS_BULLET.finditer(text, a, b):
+            word = text[text.rfind(" ", a, m.start()) + 1:m.start()]
+            if word.isalpha() and word.lower() not in _LEADS_INTO_FIGURE:
+                cuts.append(m.start())
+        for cut in sorted(cuts):
+            out.append((a, cut))
+            a = cut + 1
+        out.append((a, b))
+    return out
 
 
 class KeyedPattern:

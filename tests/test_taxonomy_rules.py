@@ -497,3 +497,141 @@ def test_an_umbrella_phrase_names_no_skill_of_its_own(nlp):
     assert "technical expertise" not in found
     assert found.get("computer skills") == "technical aptitude"
     assert any(c == "negotiation" for c in found.values())
+
+
+def test_area_experience_items_run_together_with_a_space(nlp):
+    """"<Area> experience" bullets run together with only a space are separate items: each names
+    its area, and a preference mark binds to its own item only."""
+    text = ("Requirements\nTwo years in wholesale, greenhouse experience Seed Grading experience "
+            "Orchard Irrigation Planning experience preferred Nursery Stock experience\n")
+    found = {s["text"]: s["required"] for s in nlp(text)._.skills}
+    assert found.get("Orchard Irrigation Planning") is False
+    assert found.get("Nursery Stock") is True
+    assert "Seed Grading" in found
+
+
+def test_experience_followed_by_its_object_is_one_clause():
+    from analysis.text import split_clauses
+    text = "Two years experience With Kestrel boards"
+    assert split_clauses(text, 0, len(text)) == [(0, len(text))]
+    text = "Grading experience Nursery Stock experience"
+    assert [text[a:b] for a, b in split_clauses(text, 0, len(text))] == ["Grading experience", "Nursery Stock experience"]
+
+
+def test_one_word_asked_as_an_ability_is_a_skill(nlp):
+    """A lone lower-case word is a skill when its item asks for it as an ability ("Passion for
+    grafting", "Experience in espaliering with ..."); not an adverb, nor a verb that shares the
+    object of the verb coordinated with it."""
+    text = ("Requirements\nPassion for grafting\nExperience in espaliering with heritage orchards\n"
+            "Ability to prune and shape young hedges\nExperience working directly with growers\n")
+    found = {s["text"] for s in nlp(text)._.skills}
+    assert {"grafting", "espaliering"} <= found
+    assert not {"prune", "directly"} & found
+
+
+def test_lower_case_tool_in_a_bracketed_list_of_names(nlp):
+    """A lower-case word after named tools in brackets is one more tool; a lower-case aside in
+    brackets after prose is not."""
+    text = ("Requirements\nKnowledge of build tooling (Quillforge, Brambleton Hub, toml).\n"
+            "Two years of field sales (as allowable)\n")
+    found = {s["text"] for s in nlp(text)._.skills}
+    assert "toml" in found
+    assert "allowable" not in found
+
+
+def test_experience_as_a_role_names_the_role(nlp):
+    """"Experience as an XYZ" asks for the role XYZ: "as an" is filler before it."""
+    found = {s["text"] for s in nlp("Requirements\nExperience as an RTM or some field training\n")._.skills}
+    assert "RTM" in found
+
+
+def test_a_short_label_before_a_dash_heads_a_requirement_sentence(nlp):
+    """"Patient by nature – ..." heads a long requirement sentence: the label is a quality asked,
+    even where the sentence after the dash yields only named skills."""
+    text = ("Requirements\nPatient by nature – a careful grower, you will tend the seedlings "
+            "through the whole winter season in the glasshouse\n")
+    found = {s["text"] for s in nlp(text)._.skills}
+    assert "Patient by nature" in found
+
+
+def test_a_requirement_naming_our_platform_and_its_tools_in_brackets(nlp):
+    """A requirement that names the employer's own platform ("our ... platform") still asks for
+    its tools; the names in brackets after a kind of tool are its examples, also in a long item."""
+    text = ("Requirements\nGood grasp of all the tooling that runs on our shared Orchard Data Platform "
+            "(Quillstream, Kafka) today\n")
+    found = {s["text"] for s in nlp(text)._.skills}
+    assert {"Quillstream", "Kafka"} <= found
+
+
+def test_a_tool_named_after_its_kind_and_a_named_skill(nlp):
+    """"troubleshooting tools Brightwatch, ...": the tool after its kind is a skill too."""
+    text = "Requirements\nKnowledge of troubleshooting tools Brightwatch, Grafana or similar\n"
+    found = {s["text"] for s in nlp(text)._.skills}
+    assert "Brightwatch" in found
+
+
+def test_a_verb_asked_with_a_named_skill_is_a_skill(nlp):
+    """"the ability to graft and negotiate": the verb coordinated with a named skill is one too."""
+    found = {s["text"] for s in nlp("Requirements\nStrong people skills with the ability to graft "
+                                     "and negotiate at every level\n")._.skills}
+    assert "graft" in found
+
+
+def test_a_label_whose_sentence_describes_an_ability_names_the_skill(nlp):
+    """"Territory Management: Proven ability to ..." names a skill in its label, also among the
+    duties; a label before a plain duty sentence ("Negotiation: Close the spring orders") does not."""
+    text = ("Responsibilities\nVisit the garden centres every week.\n"
+            "Territory Management: Proven ability to plan routes across three counties.\n"
+            "Seedling Grading: Demonstrated ability to sort the spring stock in Excel.\n"
+            "Negotiation: Close the spring orders with each buyer.\n")
+    found = {s["text"] for s in nlp(text)._.skills}
+    assert {"Territory Management", "Seedling Grading"} <= found
+    assert "Negotiation" not in found
+
+
+def test_a_years_requirement_run_together_with_the_item_before_it():
+    """"... greenhouse technologies 4+ years of ..." starts a new item at the figure; "a minimum
+    of 5+ years" and "must have 3+ years" stay one statement."""
+    from analysis.text import split_clauses
+    text = "Grafting with greenhouse technologies 4+ years of experience in seed grading"
+    assert [text[a:b] for a, b in split_clauses(text, 0, len(text))] == [
+        "Grafting with greenhouse technologies", "4+ years of experience in seed grading"]
+    for text in ("A minimum of 5+ years in nursery sales", "Must have 3+ years in nursery sales"):
+        assert split_clauses(text, 0, len(text)) == [(0, len(text))]
+
+
+def test_a_rank_is_no_skill(nlp):
+    """A free phrase that ends in "level" names a rank ("at a Foreman level"), not a skill."""
+    found = {s["text"] for s in nlp("Requirements\nTwo seasons at a Head Grower or Foreman level\n")._.skills}
+    assert not any(t.endswith("level") for t in found)
+
+
+def test_lower_case_examples_of_a_kind_of_tool(nlp):
+    """"databases preferred such as Quarry, columnar, etc.": each example is a skill, the ones
+    written in lower case too; a word after "with" further on is not an example."""
+    text = ("Requirements\nExperience with other kinds of databases preferred such as Quarry, columnar, etc.\n"
+            "Familiarity with the Orchard Suite (Ledger, Docs) and a degree with a major in botany\n")
+    found = {s["text"] for s in nlp(text)._.skills}
+    assert "columnar" in found
+    assert "major" not in found
+
+
+def test_our_values_in_a_requirement_list_are_still_the_employer(nlp):
+    """"our" opens a requirement to its words only where it names the employer's tools;
+    "Alignment with our core values" stays the employer speaking."""
+    assert nlp("Requirements\nAlignment with our core values and culture\n")._.skills == []
+
+
+def test_a_long_clause_opening_with_a_disposition_is_an_ability(nlp):
+    """"Desire to graft heritage apple trees with peers, must be ..." asks for an ability: its
+    phrases are read though the clause is long and names no skill word."""
+    text = "Requirements\nDesire to graft heritage apple trees alongside peers, must be ready for the frosty mornings\n"
+    found = {s["text"] for s in nlp(text)._.skills}
+    assert any(t.startswith("graft heritage apple trees") for t in found)
+
+
+def test_a_capitalised_flag_after_experience_stays_with_its_item():
+    from analysis.text import split_clauses
+    text = "Seed grading experience Preferred Nursery Stock experience"
+    assert [text[a:b] for a, b in split_clauses(text, 0, len(text))] == [
+        "Seed grading experience Preferred", "Nursery Stock experience"]

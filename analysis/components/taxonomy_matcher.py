@@ -112,7 +112,7 @@ _SEPARATORS = re.compile(  # the look-ahead: characters a separator can start wi
 # "in-depth" stands before "in": the first alternative that matches wins, and "in" alone would
 # leave "depth knowledge of ..." behind.
 _LEAD = re.compile(
-    r"(?:[\W\d]+\s*|(?:in-depth|and|or|a|an|the|you|your|our|we|have|has|having|had|possess(?:es)?|bring|brings|must|should|will|"
+    r"(?:[\W\d]+\s*|(?:in-depth|and|or|a|an|as|the|you|your|our|we|have|has|having|had|possess(?:es)?|bring|brings|must|should|will|"
     r"be|is|are|being|been|can|who|that|which|with|in|of|on|at|to|for|from|within|into|using|via|by|"
     r"very|highly|extremely|truly|exceptionally|really|successfully|consistently|highly-skilled|well-developed|"
     r"keen|sharp|robust|comprehensive|intermediate|practical|foundational|"
@@ -239,7 +239,7 @@ _GENERIC_HEADS = {
     "projects", "initiatives", "deliverables", "recommendations", "issues", "challenges", "topics", "points",
     "details", "situations", "picture", "sessions", "workshops", "meetings", "team", "teams", "group", "groups",
     "unit", "units", "resources", "field", "fields", "areas", "activities", "objectives", "tasks", "duties",
-    "responsibilities", "goals", "targets", "outcomes"}
+    "responsibilities", "goals", "targets", "outcomes", "level", "levels"}
 # Job titles: a free phrase ending in one ("Case Manager", "registered nurse") names a role, not a skill.
 _TITLE_HEADS = {
     "manager", "managers", "director", "directors", "engineer", "engineers", "representative", "representatives",
@@ -297,8 +297,18 @@ _SKILL_WORDS = re.compile(r"\b(experience|proficien\w*|knowledge|skills?|advance
 _EXAMPLES_L = KeyedPattern(for_lowered(re.compile(
     r"\b(?:tools?|tooling|technolog(?:y|ies)|languages?|platforms?|systems?|software|frameworks?|databases?|"
     r"applications?|apps|suites?|packages?|librar(?:y|ies)|products?|solutions?|services|stacks?|providers?|"
-    r"methodolog(?:y|ies)|standards?|protocols?)\)?,?\s+((?:such as|including|e\.g\.|for example|for instance|like)\s)",
-    re.I)), ("such as", "including", "e.g.", "for example", "for instance", "like"))
+    r"methodolog(?:y|ies)|standards?|protocols?)(?:\)?,?(?:\s+(?:is\s+|are\s+)?(?:preferred|required))?\s+((?:such as|including|e\.g\.|for example|for instance|like)\s)|"
+    r"\s*(\())",  # or its examples in brackets: "data platform (Hive, Kafka)"
+    re.I)), ("such as", "including", "e.g.", "for example", "for instance", "like", "("))
+# A kind of tool right after a named skill, then the name of one ("troubleshooting tools Dynatrace",
+# "CRM software Zoho"): the item's last words name a tool of that kind.
+_KIND_THEN_NAME = re.compile(r"[ \t]+(?:tools?|tooling|software|platforms?|systems?|suites?|applications?)[ \t]+"
+                             r"([A-Z][\w.+#-]*(?:[ \t]+[A-Z][\w.+#-]*){0,2})\W*$")
+# A label's sentence that opens by describing an ability ("Territory Management: Proven ability
+# to ..."): the label names that skill.
+_ABILITY_AFTER_LABEL_L = for_lowered(re.compile(
+    r"\s*(?:(?:proven|demonstrated|strong|excellent|solid|deep|extensive)\s+)?"
+    r"(?:abilit(?:y|ies)|experience|proficiency|expertise|knowledge|understanding|skill|track record)\b", re.I))
 # A skill that heads its line as a label ("Drive for Results – beat the budget", "Teamwork: ...").
 _LABEL_MARK = re.compile(r"\s*(?::|\s[–—-])\s")
 # A line that opens by asking for an ability with its object, or that is marked preferred / required
@@ -316,6 +326,11 @@ _DUTIES_L = KeyedPattern(for_lowered(re.compile(r"\b(?:responsibilities|duties|t
                          ("responsib", "duties", "tasks"))
 # What the job offers, not what it asks: "Opportunity to grow your sales skills", "the chance to ...".
 _OFFER = re.compile(r"(?:[^,.;:\n]*,\s*)?\W*(?:the |an? |great |unique )?(?:opportunit(?:y|ies)|chance) to\b", re.I)
+# The employer as a speaker ("we", "us"), not only as the owner of the tools a requirement names
+# ("the tooling on our data platform"): that item asks what the candidate will use.
+_WE_L = re.compile(r"\b(?:we|us|we're|we’re|we've|we’ve)\b")
+_OUR_TOOLS_L = re.compile(r"\bour (?:[\w-]+ ){0,3}?(?:platforms?|tools?|tooling|systems?|software|stack|"
+                          r"technolog(?:y|ies)|applications?|databases?|frameworks?)\b")
 # The case-insensitive cues, compiled to run on the lower-cased text (see analysis.text.for_lowered).
 (_CANDIDATE_ASK_L, _EMPLOYER_VOICE_L, _CANDIDATE_VOICE_L, _DUTY_START_L, _DEGREE_L, _PREFERRED_CUE_L, _ELIGIBILITY_L,
  _LABEL_LINE_L, _LEAD_L, _STOP_PIECES_L, _CAPABILITY_CUE_L, _EXPERIENCE_DOING_L, _OFFER_L) = map(for_lowered, (
@@ -443,6 +458,8 @@ class TaxonomyMatcher:
                 employer = employer and not _CANDIDATE_ASK_L.search(low_clause)  # "we are seeking someone..."
                 if cap and _task_done_well(low_clause):
                     continue  # (outside requirement sections) "Deliver an exceptional customer experience"
+                if employer and full and _OUR_TOOLS_L.search(low_clause) and not _WE_L.search(low_clause):
+                    employer = False  # a requirement naming the employer's own tools ("our data platform")
                 if _not_about_skills(clause, employer, low_clause):
                     continue
                 # A duty ("Provide guidance...") or a prose sentence that names no capability:
@@ -474,6 +491,7 @@ class TaxonomyMatcher:
                 # also the examples it gives: names of a kind of tool ("tools such as Jira and
                 # Confluence"), any features of a named tool ("MS Access, including query design").
                 names_from, features_from = self._examples(low, a, b, low_clause, inside) if full and duty else (b, b)
+                examples_from = names_from if duty else 0  # for other clauses found only when asked
                 items = self._items(text, a, b, inside, low, named_only=not full or duty,
                                     read_from=min(names_from, features_from))
                 named_starts = [ms for ms, _, _ in inside]
@@ -481,8 +499,12 @@ class TaxonomyMatcher:
                 required = _required_in(doc, low_clause)
                 label_end = _label_end(clause, a)
                 for i, (rs, re_, s, e) in enumerate(items):
+                    described = False  # a label that its sentence describes as an ability
                     if i == 0 and text.startswith(":", re_) and len(items) > 1:
-                        continue  # an inline label: "Technical expertise: ..."
+                        described = (text.count(" ", rs, re_) < _LABEL_WORDS
+                                     and bool(_ABILITY_AFTER_LABEL_L.match(low, re_ + 1, b)))
+                        if not described:
+                            continue  # an inline label: "Technical expertise: ..."
                     reach_end = items[min(i + 2, len(items) - 1)][1] if i + 1 < len(items) else b
                     while first < len(inside) and inside[first][1] <= rs:
                         first += 1  # items and matches both run left to right
@@ -495,18 +517,34 @@ class TaxonomyMatcher:
                     if named:
                         out.extend(self._skill(doc, ms, me, t, required(ms, me)) for ms, me, t in named
                                    if self._asked(text, low, a, b, ms, me, t, full, bool(degree), task))
+                        example = full and named[-1][1] < re_ and _KIND_THEN_NAME.match(text, named[-1][1], re_)
+                        if example:  # "troubleshooting tools Dynatrace": the tool named after its kind
+                            phrase = self._phrase(doc, example.start(1), example.end(1), example.group(1),
+                                                  required(example.start(1), example.end(1)))
+                            if phrase:
+                                out.append(phrase)
                         continue
                     if degree and (_holds(degree_starts, rs, re_) or _overlaps(fields, s, e)):
                         continue  # the degree statement itself, or a field of study
-                    free = full and re_ > label_end and (
+                    # "Patient by nature – ...", "Forecast Accuracy: Proven ability to ...": the label is
+                    # read as a skill phrase, though its sentence is not
+                    headed = described or (full and duty and i == 0 and _dash_label(text, rs, re_))
+                    if headed:
+                        s, e = _strip(text, rs, re_, low)
+                    free = headed or full and re_ > label_end and (
                         not duty or s >= features_from or (s >= names_from and _capitalised(text[s:e])))
                     # A word of a list of skills: its concept is its own (as "<word> skills"), not the next item's.
                     listed = False
-                    if s < e and free and not (_in_brackets(text, a, s) and text[s:e].islower()) and (
-                            (_is_name(text[s:e]) and not (i == 0 and _opening_word(text, a, s, e, items)))
-                            or self._single_cue_word(text[s:e])
+                    aside = s < e and free and _in_brackets(text, a, s) and text[s:e].islower()
+                    if aside and _after_name_in_brackets(text, i, items, named_starts):
+                        aside, listed = False, True  # "(Swagger, Swagger Hub, yaml)": a tool written in lower case
+                    if s < e and free and not aside and (
+                            listed or (_is_name(text[s:e]) and not (i == 0 and _opening_word(text, a, s, e, items)))
+                            or self._single_cue_word(text[s:e]) or _asked_word(text, low, rs, s, e, items, i, named_starts)
                             or _named_as_skill(text, s, e, re_) or (listed := _in_list_of_skills(text, s, e, clause, b))
-                            or (listed := self._among_skills(text, i, items, named_starts))):
+                            or (listed := self._among_skills(text, i, items, named_starts))
+                            or (listed := full and _example_word(text, i, items)
+                                and s >= (examples_from := examples_from or _examples_start(low_clause, a, b)))):
                         reach = text[s:e] + " skills" if listed else text[s:min(reach_end, e + _CUE_REACH)]
                         phrase = self._phrase(doc, s, e, reach, required(s, e))
                         if phrase:
@@ -517,8 +555,7 @@ class TaxonomyMatcher:
         """Where a clause [a, b) starts to give examples: names of a kind of tool ("... tools such
         as Jira", "languages like Rust"), and features of a tool it names ("MS Access, including
         query design"); ``b`` for either when it gives none. (``low``: the text lower-cased.)"""
-        m = _EXAMPLES_L.search(low_clause)
-        names_from = a + m.start(1) if m else b
+        names_from = _examples_start(low_clause, a, b)
         m = _TOOL_EXAMPLES_L.search(low, a, b)
         named_tool = m and any(me == m.start() and self.tax.skills[t]["kind"] == "tool" for _, me, t in inside)
         return names_from, (m.start(1) if named_tool else b)
@@ -781,7 +818,14 @@ def _cert_required(doc: Doc, start: int, end: int) -> bool | None:
 def _capability(low: str, a: int, b: int, block: dict) -> bool:
     """Does the clause name an ability ("strong ... skills", "experience building ...")? (``low``:
     the text lower-cased)"""
-    return bool(block.get("is_heading") or _CAPABILITY_CUE_L.search(low[a:b]) or _EXPERIENCE_DOING_L.search(low, a, b))
+    return bool(block.get("is_heading") or _CAPABILITY_CUE_L.search(low[a:b]) or _EXPERIENCE_DOING_L.search(low, a, b)
+                or _DISPOSITION_L.match(low, a, b))
+
+
+# A clause that opens with a disposition asked of the candidate ("Desire to work closely with
+# peers", "Passion for ...", "Willingness to learn ..."): an ability statement, not a task.
+_DISPOSITION_L = re.compile(r"\W*(?:a |an )?(?:(?:strong|genuine|proven|deep) )?(?:desire|willingness|passion|eagerness|"
+                            r"curiosity|hunger|motivation|commitment) (?:to|for)\b")
 
 
 def _task_done_well(low_clause: str) -> bool:
@@ -1015,6 +1059,76 @@ def _party(words: list[str]) -> bool:
     head = words[-1]
     return ((head in _PARTY_HEADS or (head in _RANKED_PARTY_HEADS and len(words) > 1))
             and all(w in _PARTY_MODIFIERS for w in words[:-1]))
+
+
+# Words before an item's one word that say it is an ability asked ("the ability to sell",
+# "passion for learning", "experience in liaising").
+_ASKED_BEFORE_L = for_lowered(re.compile(
+    r"\b(?:abilit(?:y|ies)|able|passion|experience[ds]?|knowledge|proficien(?:cy|t)|skilled|expertise|"
+    r"familiarity|familiar|aptitude|fluen(?:cy|t))\b", re.I))
+
+
+def _asked_word(text: str, low: str, raw_start: int, s: int, e: int, items, i: int, named_starts: list[int]) -> bool:
+    """One lower-case word that the item's own filler asks for as an ability ("the ability to
+    sell", "Passion for sales", "experience in liaising with ..."): a skill, though a lone word
+    elsewhere is only a topic. Not an adverb ("working directly with"), nor a word whose noun
+    follows in brackets ("relational (Postgres) databases"), nor a verb coordinated with the next
+    item ("the ability to identify and implement projects", "building, configuring and ..."): it
+    shares that item's object, and the skill is the whole phrase; unless that item opens with a
+    named skill ("the ability to sell and negotiate": two skills)."""
+    word = text[s:e]
+    if not (s > raw_start and e - s > 3 and " " not in word and _content_word(word)
+            and not word.endswith("ly") and not text.startswith(" (", e)):
+        return False
+    if not _ASKED_BEFORE_L.search(low, raw_start, s):
+        return False
+    verb = word.endswith("ing") or _TO_BEFORE_L.search(low, raw_start, s)
+    if not (verb and i + 1 < len(items) and _COORDINATED_L.match(low, items[i][1], items[i + 1][0])):
+        return True
+    next_start, next_end = items[i + 1][2], items[i + 1][3]
+    return next_start < next_end and _holds(named_starts, next_start, next_start + 1)
+
+
+_TO_BEFORE_L = for_lowered(re.compile(r"\bto\s*$", re.I))
+_COORDINATED_L = for_lowered(re.compile(r"\s*(?:,|,?\s*(?:and|or|&|and/or)\b)", re.I))
+
+
+def _after_name_in_brackets(text: str, i: int, items, named_starts: list[int]) -> bool:
+    """One lower-case word after a comma in brackets, after an item that is a name ("(Gradle,
+    Maven, yaml)"): an example in a list of named tools, not an aside."""
+    rs, _, s, e = items[i]
+    if i == 0 or " " in text[s:e] or not _content_word(text[s:e]) or "," not in text[items[i - 1][1]:rs]:
+        return False
+    ks, ke, ps, pe = items[i - 1]
+    return _holds(named_starts, ks, ke) or (ps < pe and _capitalised(text[ps:pe]))
+
+
+_DASH_MARK = re.compile(r"\s+[–—-]\s")
+_DASHES = ("–", "—", "-")  # what follows the space that ends a label before a dash
+_LABEL_WORDS = 4  # a label before a dash is this many words at most
+
+
+def _dash_label(text: str, start: int, end: int) -> bool:
+    """A short phrase that heads its line before a dash ("Patient by nature – you listen first"):
+    a quality asked, which the sentence after the dash explains."""
+    return (text.startswith(_DASHES, end + 1) and bool(_DASH_MARK.match(text, end))
+            and text.count(" ", start, end) < _LABEL_WORDS)
+
+
+def _example_word(text: str, i: int, items) -> bool:
+    """Could the item be one word among the examples of a kind of tool ("databases such as noSQL,
+    graph")? One word after a comma or bracket (not "..., with a major in ..."); where the examples
+    start is asked after this."""
+    rs, _, s, e = items[i]
+    return (i > 0 and " " not in text[s:e] and any(c in text[items[i - 1][1]:rs] for c in ",(")
+            and _content_word(text[s:e]))
+
+
+def _examples_start(low_clause: str, a: int, b: int) -> int:
+    """Where a clause [a, b) starts to name examples of a kind of tool ("... tools such as Jira",
+    "a data platform (Hive, Kafka)"); ``b`` when it names none."""
+    m = _EXAMPLES_L.search(low_clause)
+    return a + m.start(m.lastindex) if m else b
 
 
 def _content_word(word: str) -> bool:
