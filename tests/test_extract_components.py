@@ -51,6 +51,16 @@ def test_experience(text, minimum, maximum, preferred):
     ("Requirements\nJD from an accredited law school", "professional", None, False),
     ("Benefits\nTuition reimbursement toward a bachelor's degree", None, None, False),
     ("What you'll do\nMaster the product catalogue and scrum master duties", None, None, False),
+    # "or equivalent" followed by experience, or by the next bullet's years glued on
+    ("Requirements\nBachelor's degree in Finance, or equivalent education or work experience", "bachelor", None, True),
+    ("Requirements\nBachelor's degree or equivalent4+ years of freight brokerage experience", "bachelor", None, True),
+    ("Requirements\nBachelor's degree or equivalent years of experience", "bachelor", None, True),
+    ("Requirements\nBachelor's degree; relevant field work is considered in place of a bachelor's degree",
+     "bachelor", None, True),
+    ("Requirements\nBachelor's degree or an equivalent foreign degree", "bachelor", None, False),
+    # two experience paths ("3 years of X or 8 years of Y") say nothing about the degree
+    ("Requirements\nBA/BS in biology\nMinimum of 3 years of clinic sales experience or 8 years of "
+     "pharmacy sales experience", "bachelor", None, False),
 ])
 def test_degree(text, required, preferred, equivalent):
     r = rec(text)

@@ -53,12 +53,17 @@ _EXACT_KEYS = ("B.", "BA", "BS", "BBA", "MBA", "M.", "MS", "MA", "MPH", "MHA", "
 _DEGREE_CONTEXT = re.compile(r"degree|diploma|education|graduate|qualif|required|preferred|field|major|equivalent|"
                              r"accredited|school|college|university|in |or |ged", re.I)
 _JOIN = re.compile(r"^[\s,/]*(?:(?:or|and/or|and)\s+(?:an?\s+)?|/)?\s*(?:(?:higher|above|equivalent|degree|in [\w ,&]{0,40}?)\s*)?[\s,/]*$", re.I)
+# "or equivalent" accepts experience when it ends the statement, or when what follows is
+# experience: "or equivalent experience", "or equivalent education or work experience", or the
+# next bullet's years glued on ("or equivalent5+ years of ..."). Not "or an equivalent degree".
 _EQUIVALENT = re.compile(
     r"equivalent (?:combination|work|professional|related|practical|relevant)?\s*(?:of\s+)?(?:education\s+and\s+)?experience|"
-    r"or (?:the |an? )?equivalent(?=\s*(?:[.;,)]|$|experience|work|combination))|combined with (?:\w+ )?experience|in lieu of (?:a |the )?degree|experience in lieu|combination of (?:education|training|relevant) and|"
+    r"or (?:the |an? )?equivalent(?=\s*(?:[.;,)]|$|experience|work|combination|\d|"
+    r"education,? (?:and/or|or|and|plus) (?:\w+ )?experience))|combined with (?:\w+ )?experience|"
+    r"in (?:lieu|place) of (?:a |an |the )?(?:\w+(?:'s|’s)? )?degree|experience in (?:lieu|place)|combination of (?:education|training|relevant) and|"
     r"or (?:comparable|commensurate|relevant|related|equivalent) (?:\w+ )?experience|"
     r"(?:education|degree),? or (?:an? )?(?:equivalent|comparable|relevant) (?:combination|experience)|"
-    r"experience (?:may|can|will) (?:be )?substitut|equivalent (?:\w+ )?experience", re.I)
+    r"experience (?:may|can|will) (?:be )?substitut|equivalent (?:\w+ )?(?:of )?experience", re.I)
 _NOT_DEGREE_CONTEXT = re.compile(r"tuition|reimburse|scholarship|students?\b|alumni|teach", re.I)
 
 
@@ -143,8 +148,10 @@ def summarize(doc: Doc) -> dict:
         if not or_equivalent and equivalent.found(a, max(b, window_end)):
             or_equivalent = True
     exp = doc._.experience if Doc.has_extension("experience") else None
-    if statements and exp and any(st["alternative"] for st in exp.get("statements", [])):
-        or_equivalent = True  # "a degree, or a diploma and 6 years": experience stands in for it
+    if statements and exp and any(st.get("instead_of_degree") for st in exp.get("statements", [])):
+        # "a degree, or a diploma and 6 years": experience stands in for it. Not "3 years of X or
+        # 8 years of Y": two experience paths say nothing about the degree.
+        or_equivalent = True
     fields, cips = _fields(doc, statements)
     return {
         "required": min(required, key=RANK.get) if required else None,

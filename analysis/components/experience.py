@@ -4,10 +4,11 @@ Reads statements such as "5+ years of B2B sales experience", "three (3) to five 
 "18 months in a customer-facing role", "minimum of 2 years". Rules (GUIDELINES.md):
 - the required minimum is the LARGEST minimum among required statements; its range gives the max;
 - statements marked preferred (cue or section) give ``preferred_years`` only;
-- years offered as an alternative to a degree ("degree, or a diploma and 6 years") are not required;
+- years offered as an alternative to a degree ("degree, or a diploma and 6 years") are not required
+  (``instead_of_degree``), nor is the larger of two experience paths ("3 years of X or 8 years of Y");
 - company facts ("20 years of history"), ages and benefits are not experience.
 Sets ``doc._.experience`` = {min_years, max_years, preferred_years, evidence: [{start, end}],
-statements: [{years, max, required, alternative, start, end}]}.
+statements: [{years, max, required, alternative, instead_of_degree, start, end}]}.
 """
 from __future__ import annotations
 
@@ -119,11 +120,13 @@ def find_statements(doc: Doc) -> list[dict]:
             continue
         block = block_at(doc, m.start())
         evidence_end = _statement_end(text, m.end(), block["end_char"] if block else len(text))
+        instead_of_degree = _is_alternative(text, clause_start, m.start(), m.end())
         out.append({
             "years": round(low, 2), "max": round(high, 2) if high is not None else None,
             "open": bool(m.group("plus")),
             "required": required_at(doc, m.start(), m.end()),
-            "alternative": _is_alternative(text, clause_start, m.start(), m.end()),
+            "alternative": instead_of_degree,
+            "instead_of_degree": instead_of_degree,  # the degree reader's "or equivalent" signal
             "start": m.start(), "end": evidence_end,
         })
     _mark_or_alternatives(text, out)
