@@ -133,6 +133,15 @@ def test_work_mode(title, text, mode):
     ("Lead Generation Specialist", "", "other", "mid"),
     ("Energy Advisor", "Department: Sales\nHelp businesses buy power.", "sales", "mid"),
     ("Advisor II", "PARTNER RELATIONSHIP MANAGER\nLook after our resellers.", "account_management", "senior"),
+    # a title part naming the work mode is not the role; the title restated in the text gives the level
+    ("Remote / Senior Account Manager", "", "account_management", "senior"),
+    ("Project Manager", "Job Title: Project Manager III\nPlan client launches.", "other", "senior"),
+    ("Project Manager", "Plan client launches for the Job Title: Associate programme.", "other", "mid"),
+    # a Manager the text names team leader leads a team
+    ("Operations Manager", "Responsibilities\nTeam leader for the regional install crew\nPlan schedules.", "other",
+     "manager"),
+    ("Plant Manager", "You will serve as a team lead for the night shift.", "other", "manager"),
+    ("Operations Manager", "Responsibilities\nReport progress to the team lead weekly.", "other", "mid"),
 ])
 def test_role_and_seniority(title, text, family, level):
     r = rec(text, title)

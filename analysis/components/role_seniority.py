@@ -47,7 +47,9 @@ _MANAGES_PEOPLE = re.compile(
     r"\b(?:people (?:management|manager|leader)\b|team of \d+\b|performance (?:reviews|evaluations|appraisals)\b|"
     rf"(?:recruit|hire|hiring)\b[^.\n]{{0,30}}\b(?:develop|train|coach|manag|retain)\w*\b[^.\n]{{0,20}}\b{_PEOPLE}|"
     r"(?:development|growth|career growth) (?:of|for) (?:a |the |your )?(?:[\w-]+ ){0,4}team\b|"
-    r"supervis(?:or|ory) (?:role|position|experience|responsibilit)|supervis(?:e|es|ing) (?:the|a|all)\b))", re.I)
+    r"supervis(?:or|ory) (?:role|position|experience|responsibilit)|supervis(?:e|es|ing) (?:the|a|all)\b)|"
+    # the role named team leader: a duty line opening with it, or "serves as (a) team lead"
+    r"(?:(?<=\n)|(?<=\n )|(?<=\bas )|(?<=\bas a )|(?<=\bas the ))team lead(?:er)?\b)", re.I)
 _ENTRY_TEXT = re.compile(r"(?=[ekslbrn])(?:\bentry[- ]level\b|\b(?:kick[- ]?start|start|launch|begin) (?:your|a|their) (?:professional )?career\b|"
                          r"\bearly[- ]career\b|\brecent (?:college |university )?grad|\bno (?:prior )?experience (?:is )?(?:required|necessary|needed)\b)", re.I)
 
@@ -63,11 +65,27 @@ def _near(rx: re.Pattern, text: str, keys: tuple[str, ...], before: int, after: 
     return next(finditer_near(rx, text, windows), None) is not None
 
 
+# A title part that names no role: the work mode or a hiring call ("100% Remote || Project Manager").
+_NOT_A_ROLE = re.compile(r"^\W*(?:\d+\s*%\s*|fully\s+)?(?:remote|hybrid|on[- ]?site|in[- ]office|work from home|wfh|"
+                         r"(?:now\s+|urgently\s+)?hiring|urgent)\W*$", re.I)
+
+
 def first_title_part(title: str) -> str:
     """The first role a title names: 'Account Manager / Sr. Account Manager' -> 'Account Manager'."""
     title = re.sub(r"\([^)]*\)", " ", title or "")
     parts = re.split(r"\s*(?:/|\|\||\bor\b)\s*", title)
-    return next((p for p in parts if re.search(r"[A-Za-z]{2}", p)), title)
+    return next((p for p in parts if re.search(r"[A-Za-z]{2}", p) and not _NOT_A_ROLE.match(p)), title)
+
+
+# The title restated near the top of the text ("Job Title: Account Executive II"), often with the
+# level the short title left out.
+_TEXT_TITLE = re.compile(r"^[^\w\n]*(?:job|role|position)[ \t]*title[ \t]*:[ \t]*([^\n]{3,100})$", re.I | re.M)
+_TITLE_LEVELS = ((_INTERN, "intern"), (_DIRECTOR, "director_plus"), (_SENIOR, "senior"), (_ENTRY, "entry"))
+
+
+def _title_level(title: str) -> str | None:
+    part = first_title_part(title)
+    return next((level for rx, level in _TITLE_LEVELS if rx.search(part)), None)
 
 
 # When the title names no family, the text may: "Department: Sales", or a role line near the top.
@@ -106,9 +124,13 @@ def _family(phrase: str) -> str | None:
 def seniority(title: str, text: str, low: str | None = None) -> str:
     """The seniority level (``low``: the text lower-cased by ``analysis.text.lowered``, if known)."""
     part = first_title_part(title)
-    for rx, level in ((_INTERN, "intern"), (_DIRECTOR, "director_plus"), (_SENIOR, "senior"), (_ENTRY, "entry")):
-        if rx.search(part):
-            return level
+    level = _title_level(title)
+    if level:
+        return level
+    restated = _TEXT_TITLE.search(text, 0, 2000)
+    level = _title_level(restated.group(1)) if restated else None
+    if level:
+        return level
     if _MANAGER_TITLE.search(part) and _near(_MANAGES_PEOPLE, text, _PEOPLE_KEYS, 110, 40, low):
         return "manager"
     if _near(_ENTRY_TEXT, text, _ENTRY_KEYS, 40, 40, low):
