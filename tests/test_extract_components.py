@@ -109,6 +109,11 @@ def test_salary(text, expected):
      "remote"),
     ("Account Manager", "We support remote patient monitoring for clinics.", "unspecified"),
     ("Account Manager", "Our teams work in fully office-based, fully remote, or hybrid ways.", "unspecified"),
+    # the role placed at a workplace
+    ("Lab Analyst", "The analyst will primarily work at the new Riverside Research Center in Dayton.", "onsite"),
+    ("Buyer", "Until the move, the role will be based at our Elmwood distribution warehouse.", "onsite"),
+    ("Territory Manager", "You will be based out of a home office in your territory.", "remote"),
+    ("Account Manager", "You will work at the intersection of sales and product.", "unspecified"),
 ])
 def test_work_mode(title, text, mode):
     assert rec(text, title)["work_mode"] == mode

@@ -40,13 +40,17 @@ _ONSITE = re.compile(
     r"(?:on[- ]?site|in[- ]office|in[- ]person)\s+(?:role|position|job|work|presence|schedule|requirement|attendance)\b|"
     r"(?:100\s?%|fully|full[- ]time|completely)\s+(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\b)|#LI-Onsite|"
     r"\b(?:not (?:a )?remote\b|no remote\b|not eligible for remote|remote work is not\b|"
-    r"report (?:daily )?to (?:the|our) (?:office|facility|site)\b|work(?:s)? from (?:our|the) (?:office|facility)\b))", re.I)
+    r"report (?:daily )?to (?:the|our) (?:office|facility|site)\b|work(?:s)? from (?:our|the) (?:office|facility)\b|"
+    # the role placed at a workplace: "will primarily work at the new Riverside Research Center",
+    # "will be based at our Dayton plant" (not a home office)
+    r"will (?:primarily |mainly )?(?:work|be based|be located) (?:at|out of) (?:the |our |a )?(?:(?!home\b)[\w-]+ ){0,5}?"
+    r"(?:office|center|centre|facility|site|campus|plant|headquarters|hq|lab|laboratory|warehouse|branch|store)s?\b))", re.I)
 _NOT_MODE = re.compile(r"remote (?:monitoring|patient|access|sensing|support|desktop|management|diagnostics|"
                        r"troubleshooting|control|server|teams? (?:across|around))", re.I)
 
 _KEYS = ("remote", "hybrid", "home", "office", "on-site", "onsite", "on site", "in-person", "in person",
          "virtual", "telecommut", "telework", "wfh", "#li-", "days a week", "days per week", "days each week",
-         "report to", "report daily")
+         "report to", "report daily", "work at", "based at", "located at", "based out of", "located out of", "work out of")
 
 
 def _hits(rx: re.Pattern, text: str, doc: Doc, windows: list[tuple[int, int]], low: str) -> list[re.Match]:
