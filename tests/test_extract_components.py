@@ -69,6 +69,18 @@ def test_degree(text, required, preferred, equivalent):
         assert r["degree_evidence"]
 
 
+@pytest.mark.parametrize("text, fields", [
+    ("Requirements\nBachelor's degree in Marketing, Communications or a related field", {"marketing", "communications"}),
+    # "STEM" spelled out is one family of fields, not four
+    ("Requirements\nBachelor's degree in a Science, Technology, Engineering or Math (STEM) discipline", {"stem"}),
+    ("Requirements\nBachelor's degree in a STEM field or Business", {"stem", "business"}),
+    # a glued next bullet naming an ability is no field of the degree
+    ("Requirements\nBachelor's degree in Finance Strong communication skills", {"finance"}),
+])
+def test_degree_fields(text, fields):
+    assert set(rec(text)["degree_fields"]) == fields
+
+
 # --------------------------------------------------------------------------- salary
 
 @pytest.mark.parametrize("text, expected", [

@@ -185,6 +185,11 @@ class _EquivalentFinder:
 # Where the fields of a degree statement end: the next requirement ("and 3 years", "experience").
 _FIELD_STOP = re.compile(r"\b(?:experience|years?|preferably|ideally|with at least|and at least)\b", re.I)
 _NOT_A_FIELD = re.compile(r"\b(?:equivalent|relevant|related|similar|other|comparable)\s+$", re.I)
+# "STEM" (science, technology, engineering, mathematics) names a family of fields; its spelled-out
+# parts next to it are that one field, not four.
+_STEM = re.compile(r"\bSTEM\b")
+_STEM_PARTS = {"science", "information technology", "engineering", "mathematics"}
+_ABILITY_BEFORE = re.compile(r"\b(?:strong|excellent|good|great|effective|solid|superior|exceptional|outstanding|proven)\s+$", re.I)
 
 
 def _fields(doc: Doc, statements: list[dict]) -> tuple[list[str], dict]:
@@ -201,18 +206,32 @@ def _fields(doc: Doc, statements: list[dict]) -> tuple[list[str], dict]:
         windows.append((a, stop.start() if stop else b))
     windows.sort()
     starts = [w[0] for w in windows]
+    stems = [m.start() for a, b in windows for m in (_STEM.search(text, a, b),) if m]
     names, cips = [], {}
     for f in doc._.field_matches or []:
         i = bisect_right(starts, f["start"]) - 1
         if i < 0 or f["start"] >= windows[i][1]:
             continue
+        if f.get("field") in _STEM_PARTS and any(_spells_stem(text, f["start"], p) for p in stems):
+            continue  # "Science, Technology, Engineering, Math (STEM)" spells out one field, STEM
         if _NOT_A_FIELD.search(text, max(windows[i][0], f["start"] - 12), f["start"]):
             continue
+        if _ABILITY_BEFORE.search(text, max(windows[i][0], f["start"] - 14), f["start"]):
+            continue  # "... in Finance. Strong communication skills": an ability, not a field
         name = f.get("field") or f.get("canonical")
         if name and name not in names:
             names.append(name)
             cips[name] = f.get("cip")
+    if stems:  # "a degree in a STEM field": a family of fields, no single CIP code
+        names.append("stem")
+        cips["stem"] = None
     return names, cips
+
+
+def _spells_stem(text: str, start: int, stem: int) -> bool:
+    """Is the field at ``start`` a spelled-out part of the "STEM" at ``stem`` (close, same line)?"""
+    a, b = min(start, stem), max(start, stem)
+    return b - a <= 90 and "\n" not in text[a:b]
 
 
 def _merge(spans: list[dict]) -> list[dict]:
