@@ -76,6 +76,11 @@ def test_degree(text, required, preferred, equivalent):
     ("Requirements\nBachelor's degree in a STEM field or Business", {"stem", "business"}),
     # a glued next bullet naming an ability is no field of the degree
     ("Requirements\nBachelor's degree in Finance Strong communication skills", {"finance"}),
+    # "Ph.D." is one abbreviation, not a bullet glued on after "Ph."
+    ("Requirements\nPh.D. in Statistics", {"statistics"}),
+    # "Bachelor of Science" names the degree; "education and experience" is no field
+    ("Requirements\nBachelor of Science in Nursing (BSN) required", {"nursing"}),
+    ("Requirements\nBachelor's degree or an equivalent combination of education and experience", set()),
 ])
 def test_degree_fields(text, fields):
     assert set(rec(text)["degree_fields"]) == fields

@@ -183,12 +183,14 @@ class _EquivalentFinder:
 
 
 # Where the fields of a degree statement end: the next requirement ("and 3 years", "experience").
-_FIELD_STOP = re.compile(r"\b(?:experience|years?|preferably|ideally|with at least|and at least)\b", re.I)
+# (and "or an equivalent combination of education and experience": no field of study)
+_FIELD_STOP = re.compile(r"\b(?:experience|years?|preferably|ideally|with at least|and at least|combination)\b", re.I)
 _NOT_A_FIELD = re.compile(r"\b(?:equivalent|relevant|related|similar|other|comparable)\s+$", re.I)
 # "STEM" (science, technology, engineering, mathematics) names a family of fields; its spelled-out
 # parts next to it are that one field, not four.
 _STEM = re.compile(r"\bSTEM\b")
 _STEM_PARTS = {"science", "information technology", "engineering", "mathematics"}
+_DEGREE_NAME_BEFORE = re.compile(r"\b(?:bachelor|master|associate|doctor)(?:['’]?s)? of (?:applied )?$", re.I)
 _ABILITY_BEFORE = re.compile(r"\b(?:strong|excellent|good|great|effective|solid|superior|exceptional|outstanding|proven)\s+$", re.I)
 
 
@@ -216,6 +218,8 @@ def _fields(doc: Doc, statements: list[dict]) -> tuple[list[str], dict]:
             continue  # "Science, Technology, Engineering, Math (STEM)" spells out one field, STEM
         if _NOT_A_FIELD.search(text, max(windows[i][0], f["start"] - 12), f["start"]):
             continue
+        if f.get("field") == "science" and _DEGREE_NAME_BEFORE.search(text, max(0, f["start"] - 24), f["start"]):
+            continue  # "Bachelor of Science in Nursing": the degree's name; the field follows "in"
         if _ABILITY_BEFORE.search(text, max(windows[i][0], f["start"] - 14), f["start"]):
             continue  # "... in Finance. Strong communication skills": an ability, not a field
         name = f.get("field") or f.get("canonical")
