@@ -98,6 +98,10 @@ def test_degree_fields(text, fields):
     ("Compensation: $65k base / $130k OTE", (65000, 65000, "year", "base")),
     ("Base Salary: $51,000On Target Earnings: $90,000", (51000, 51000, "year", "base")),
     ("Pay range: New York $90,000-$110,000; Denver $80,000-$95,000", (90000, 110000, "year", "unspecified")),
+    # a period word before the figures says more than "salary"
+    ("Monthly salary range: $5,000 - $6,500", (5000, 6500, "month", "base")),
+    ("Hourly salary: $18.50 - $21.00", (18.5, 21, "hour", "base")),
+    ("Salary: $52,000 - $58,000", (52000, 58000, "year", "base")),
     ("We raised $750 million in 2021 and serve 40 countries.", None),
     ("Sign-on bonus of $2,000 for new hires.", None),
 ])
