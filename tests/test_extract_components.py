@@ -135,6 +135,10 @@ def test_salary(text, expected):
     ("Buyer", "Until the move, the role will be based at our Elmwood distribution warehouse.", "onsite"),
     ("Territory Manager", "You will be based out of a home office in your territory.", "remote"),
     ("Account Manager", "You will work at the intersection of sales and product.", "unspecified"),
+    # a location label naming the mode; a few days in the office a week
+    ("Account Manager", "Job Type: Full-time\nWork Location: In person", "onsite"),
+    ("Account Manager", "Location: Onsite - Fargo, ND", "onsite"),
+    ("Account Manager", "This role requires 3 days in office per week.", "hybrid"),
 ])
 def test_work_mode(title, text, mode):
     assert rec(text, title)["work_mode"] == mode
@@ -167,6 +171,10 @@ def test_work_mode(title, text, mode):
     ("Operations Manager", "Responsibilities\nTeam leader for the regional install crew\nPlan schedules.", "other",
      "manager"),
     ("Plant Manager", "You will serve as a team lead for the night shift.", "other", "manager"),
+    # "Snr", and a level marker alone in brackets
+    ("Snr Account Manager", "", "account_management", "senior"),
+    ("Account Manager (Senior)", "", "account_management", "senior"),
+    ("Account Manager (Senior Living Communities)", "", "account_management", "mid"),
     ("Operations Manager", "Responsibilities\nReport progress to the team lead weekly.", "other", "mid"),
 ])
 def test_role_and_seniority(title, text, family, level):

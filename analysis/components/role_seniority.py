@@ -31,7 +31,7 @@ _SALES = re.compile(
 _INTERN = re.compile(r"\bintern(?:ship)?s?\b|\bco-?op\b|\bapprentice", re.I)
 _DIRECTOR = re.compile(r"(?<!\bart )(?<!\bcreative )\bdirector\b|\bhead\s+(?:of\b|\()|\bhead$|\bVP\b|\bSVP\b|\bEVP\b|\bAVP\b|\bvice[- ]president\b|"
                        r"\bchief\b|\bC[EFOTRM]O\b|\bpresident\b|\bpartner\b(?! (?:manager|success|relations|marketing))", re.I)
-_SENIOR = re.compile(r"\bsenior\b|\bsr\b\.?|\bII\b|\bIII\b|\bIV\b|\bIII?[a-c]\b|\bstaff\b(?! (?:accountant|nurse|member|assistant|writer|"
+_SENIOR = re.compile(r"\bsenior\b|\bsr\b\.?|\bsnr\b|\bII\b|\bIII\b|\bIV\b|\bIII?[a-c]\b|\bstaff\b(?! (?:accountant|nurse|member|assistant|writer|"
                      r"attorney|auditor|pharmacist|engineer i\b))|\blead\b(?!\s*gen)|\bprincipal\b|\bexpert\b|\b(?:level\s*)?[2-9]\s*$", re.I)
 _ENTRY = re.compile(r"\bjunior\b|\bjr\b\.?|\bassociate\b(?! (?:director|manager|vice|partner|professor))|\bI\b(?!\s*[/&-]\s*I)|"
                     r"\bentry[- ]level\b|\bgraduate\b|\btrainee\b|\bassistant\b|\bnew grad|\blevel\s*1\b|\b1\s*$", re.I)
@@ -83,8 +83,16 @@ _TEXT_TITLE = re.compile(r"^[^\w\n]*(?:job|role|position)[ \t]*title[ \t]*:[ \t]
 _TITLE_LEVELS = ((_INTERN, "intern"), (_DIRECTOR, "director_plus"), (_SENIOR, "senior"), (_ENTRY, "entry"))
 
 
+# A level marker alone in brackets: "Account Manager (Senior)" (other brackets hold places or
+# work modes and are set aside).
+_BRACKETED_LEVEL = re.compile(r"\(\s*((?:senior|sr|snr|junior|jr|lead|principal|entry[- ]level|intern)\.?)\s*\)", re.I)
+
+
 def _title_level(title: str) -> str | None:
     part = first_title_part(title)
+    bracketed = _BRACKETED_LEVEL.search(title)
+    if bracketed:
+        part = f"{part} {bracketed.group(1)}"
     return next((level for rx, level in _TITLE_LEVELS if rx.search(part)), None)
 
 
