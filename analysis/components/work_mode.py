@@ -32,6 +32,7 @@ _DAY = r"(?:mon|tues|wednes|thurs|fri)days?"
 _HYBRID = re.compile(
     r"(?=[h#\dotfiapr])(?:\bhybrid\b|#LI-Hybrid|\b(?:(?:\d|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week\s+(?:in|at|from)\s+(?:the|our)?\s*"
     r"(?:office|site|campus|hq)|(?:in|from|at)[- ](?:the |our )?office\s+(?:\w+\s+){0,2}(?:\d|one|two|three|four)\s+days|"
+    r"(?:[1-4]|one|two|three|four)\s+days?\s+(?:in|at)\s+(?:the\s+|our\s+)?(?:office|site)\b|"
     r"partially remote\b|flexible work(?:ing)? (?:model|arrangement)\b|"
     rf"office\b[^.\n]{{0,40}}\b{_DAY}\b[^.\n]{{0,60}}\bremote|remote\b[^.\n]{{0,30}}\b(?:on|each) {_DAY}))", re.I)
 _ONSITE = re.compile(
@@ -41,8 +42,10 @@ _ONSITE = re.compile(
     r"(?:100\s?%|fully|full[- ]time|completely)\s+(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\b)|#LI-Onsite|"
     r"\b(?:not (?:a )?remote\b|no remote\b|not eligible for remote|remote work is not\b|"
     r"report (?:daily )?to (?:the|our) (?:office|facility|site)\b|work(?:s)? from (?:our|the) (?:office|facility)\b|"
-    # the role placed at a workplace: "will primarily work at the new Riverside Research Center",
-    # "will be based at our Dayton plant" (not a home office)
+    # a location label naming the mode ("Work Location: In person"); the role placed at a workplace:
+    # "will primarily work at the new Riverside Research Center", "will be based at our Dayton
+    # plant" (not a home office)
+    r"(?:work )?location\s*:\s*(?:on[- ]?site|in[- ]person|in[- ]office)\b|"
     r"will (?:primarily |mainly )?(?:work|be based|be located) (?:at|out of) (?:the |our |a )?(?:(?!home\b)[\w-]+ ){0,5}?"
     r"(?:office|center|centre|facility|site|campus|plant|headquarters|hq|lab|laboratory|warehouse|branch|store)s?\b))", re.I)
 _NOT_MODE = re.compile(r"remote (?:monitoring|patient|access|sensing|support|desktop|management|diagnostics|"
