@@ -25,6 +25,11 @@ def rec(text, title="Account Manager"):
     ("Qualifications\nA minimum of 3+ years' experience in field sales (Preferred)", None, None, 3),
     ("Qualifications\n5 years of experience (preferably in logistics)", 5, None, None),
     ("Qualifications\nSales experience should include 6+ years", 6, None, None),
+    # "N years" followed by its status alone: a requirement line of a list of qualifications
+    ("Qualifications\nB2B sales: 3 years (Required)\nCRM: 1 year (Preferred)", 3, None, None),
+    ("Qualifications\nOutside sales: 2 years (Preferred)", None, None, 2),
+    ("Qualifications\n2+ years of experience required; 5+ years preferred", 2, None, 5),
+    ("Qualifications\nExperience in field sales (4 years minimum)", 4, None, None),
 ])
 def test_experience(text, minimum, maximum, preferred):
     r = rec(text)

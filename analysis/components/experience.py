@@ -56,6 +56,9 @@ _NOT_BEFORE = re.compile(
     r"(?:\b(?:last|past|next|first|within|every|after|over the|for the|since|in the|per|each|"
     r"founded|established|for over|for more than|nearly|almost|than|age|aged|least \d+ years of age)"
     r"\s*(?:the\s+)?(?:past\s+|last\s+)?$)|\d-$", re.I)
+# "N years" followed by its status alone is a requirement line: "B2B sales: 3 years (Required)",
+# "5+ years preferred", "(3 years minimum)".
+_STATUS_AFTER = re.compile(r"^\s*\(?\s*(?:required|preferred|minimum|min\b)", re.I)
 _COMPANY_VOICE = re.compile(r"\b(we|we've|we have|our|us|company|founded|established|history|since)\b", re.I)
 
 _DEGREE = re.compile(
@@ -79,7 +82,7 @@ def _is_experience(text: str, start: int, end: int) -> bool:
     if _NOT_AFTER.match(after) or _NOT_BEFORE.search(before):
         return False
     return bool(_EXPERIENCE_AFTER.match(after) or _EXPERIENCE_AFTER_VERB.match(after)
-                or _EXPERIENCE_BEFORE.search(before))
+                or _EXPERIENCE_BEFORE.search(before) or _STATUS_AFTER.match(after))
 
 
 def _is_alternative(text: str, clause_start: int, start: int, end: int) -> bool:
