@@ -47,9 +47,10 @@ _MANAGES_PEOPLE = re.compile(
     r"\b(?:people (?:management|manager|leader)\b|team of \d+\b|performance (?:reviews|evaluations|appraisals)\b|"
     rf"(?:recruit|hire|hiring)\b[^.\n]{{0,30}}\b(?:develop|train|coach|manag|retain)\w*\b[^.\n]{{0,20}}\b{_PEOPLE}|"
     r"(?:development|growth|career growth) (?:of|for) (?:a |the |your )?(?:[\w-]+ ){0,4}team\b|"
-    r"supervis(?:or|ory) (?:role|position|experience|responsibilit)|supervis(?:e|es|ing) (?:the|a|all)\b)|"
-    # the role named team leader: a duty line opening with it, or "serves as (a) team lead"
-    r"(?:(?<=\n)|(?<=\n )|(?<=\bas )|(?<=\bas a )|(?<=\bas the ))team lead(?:er)?\b)", re.I)
+    r"supervis(?:or|ory) (?:role|position|experience|responsibilit)|supervis(?:e|es|ing) (?:the|a|all)\b))", re.I)
+# The role named team leader: a duty line opening with it, or "serves as (a) team lead". Found by
+# str.find and a look back (a look-behind in _MANAGES_PEOPLE would be tried at every word).
+_TEAM_LEADER_BEFORE = re.compile(r"(?:\n ?|\bas (?:an? |the )?)$")
 _ENTRY_TEXT = re.compile(r"(?=[ekslbrn])(?:\bentry[- ]level\b|\b(?:kick[- ]?start|start|launch|begin) (?:your|a|their) (?:professional )?career\b|"
                          r"\bearly[- ]career\b|\brecent (?:college |university )?grad|\bno (?:prior )?experience (?:is )?(?:required|necessary|needed)\b)", re.I)
 
@@ -88,9 +89,10 @@ _TITLE_LEVELS = ((_INTERN, "intern"), (_DIRECTOR, "director_plus"), (_SENIOR, "s
 _BRACKETED_LEVEL = re.compile(r"\(\s*((?:senior|sr|snr|junior|jr|lead|principal|entry[- ]level|intern)\.?)\s*\)", re.I)
 
 
-def _title_level(title: str) -> str | None:
-    part = first_title_part(title)
-    bracketed = _BRACKETED_LEVEL.search(title)
+def _title_level(title: str, part: str | None = None) -> str | None:
+    """The level marker of a title (``part``: its first role, when already known)."""
+    part = first_title_part(title) if part is None else part
+    bracketed = _BRACKETED_LEVEL.search(title) if "(" in title else None
     if bracketed:
         part = f"{part} {bracketed.group(1)}"
     return next((level for rx, level in _TITLE_LEVELS if rx.search(part)), None)
@@ -132,18 +134,30 @@ def _family(phrase: str) -> str | None:
 def seniority(title: str, text: str, low: str | None = None) -> str:
     """The seniority level (``low``: the text lower-cased by ``analysis.text.lowered``, if known)."""
     part = first_title_part(title)
-    level = _title_level(title)
+    level = _title_level(title, part)
     if level:
         return level
-    restated = _TEXT_TITLE.search(text, 0, 2000)
+    has_title_label = (low if low is not None else text).find("itle", 0, 2000) >= 0  # most texts: no
+    restated = _TEXT_TITLE.search(text, 0, 2000) if has_title_label else None
     level = _title_level(restated.group(1)) if restated else None
     if level:
         return level
-    if _MANAGER_TITLE.search(part) and _near(_MANAGES_PEOPLE, text, _PEOPLE_KEYS, 110, 40, low):
+    if _MANAGER_TITLE.search(part) and (_near(_MANAGES_PEOPLE, text, _PEOPLE_KEYS, 110, 40, low)
+                                         or _named_team_leader(low if low is not None else text.lower())):
         return "manager"
     if _near(_ENTRY_TEXT, text, _ENTRY_KEYS, 40, 40, low):
         return "entry"
     return "mid"
+
+
+def _named_team_leader(low: str) -> bool:
+    """Does the (lower-cased) text name the role team leader ("Team leader for ...", "as a team lead")?"""
+    i = low.find("team lead")
+    while i >= 0:
+        if _TEAM_LEADER_BEFORE.search(low, max(0, i - 7), i):
+            return True
+        i = low.find("team lead", i + 9)
+    return False
 
 
 for _name in ("title", "role_family", "seniority"):
