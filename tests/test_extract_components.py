@@ -63,6 +63,11 @@ def test_experience(text, minimum, maximum, preferred):
     ("Requirements\nBachelor's degree; relevant field work is considered in place of a bachelor's degree",
      "bachelor", None, True),
     ("Requirements\nBachelor's degree or an equivalent foreign degree", "bachelor", None, False),
+    # "or equivalent" after a diploma is a GED, not experience
+    ("Requirements\nHigh school diploma or equivalent", "high_school", None, False),
+    ("Requirements\nHigh school diploma or equivalent experience", "high_school", None, True),
+    # an education list line as job boards write it
+    ("Education:\nAssociate (Preferred)", None, "associate", False),
     # two experience paths ("3 years of X or 8 years of Y") say nothing about the degree
     ("Requirements\nBA/BS in biology\nMinimum of 3 years of clinic sales experience or 8 years of "
      "pharmacy sales experience", "bachelor", None, False),

@@ -29,7 +29,8 @@ _LEVEL_PATTERNS = [
     ("high_school", r"high[- ]school\b(?! (?:students?|teachers?|seniors?|juniors?))|(?-i:H\.?S\.?) (?:diploma|degree)|"
                     r"(?-i:GED)\b|secondary school (?:diploma|education)|diploma\b"),
     ("associate", rf"associate{_APOS}s?{_APOS}? (?:degree|of (?:arts|science|applied))|associate['’`]s\b|"
-                  rf"(?-i:A\.A\.S?|AAS)\b|(?:two|2)[- ]year (?:college |technical )?degree"),
+                  rf"(?-i:A\.A\.S?|AAS)\b|(?:two|2)[- ]year (?:college |technical )?degree|"
+                  r"associate(?= \((?:preferred|required)\))"),  # an education list line: "Associate (Preferred)"
     ("bachelor", rf"bachelor{_APOS}s?{_APOS}?|baccalaureate|(?-i:B\.[AS]\.?(?:[CN]\.?)?)(?![\w.])|"
                  rf"(?-i:B[AS]/B[AS]|BSc|BSN|BBA|BSBA|BSEE|BSME|BSCS)\b|(?-i:B[AS])(?= (?:degree|in|or|/))|"
                  rf"(?:4|four)[- ]year (?:\w+ )?degree|undergraduate degree|(?:college|university) degree|"
@@ -55,10 +56,11 @@ _DEGREE_CONTEXT = re.compile(r"degree|diploma|education|graduate|qualif|required
 _JOIN = re.compile(r"^[\s,/]*(?:(?:or|and/or|and)\s+(?:an?\s+)?|/)?\s*(?:(?:higher|above|equivalent|degree|in [\w ,&]{0,40}?)\s*)?[\s,/]*$", re.I)
 # "or equivalent" accepts experience when it ends the statement, or when what follows is
 # experience: "or equivalent experience", "or equivalent education or work experience", or the
-# next bullet's years glued on ("or equivalent5+ years of ..."). Not "or an equivalent degree".
+# next bullet's years glued on ("or equivalent5+ years of ..."). Not "or an equivalent degree",
+# nor "high school diploma or equivalent" (a GED: another diploma, not experience).
 _EQUIVALENT = re.compile(
     r"equivalent (?:combination|work|professional|related|practical|relevant)?\s*(?:of\s+)?(?:education\s+and\s+)?experience|"
-    r"or (?:the |an? )?equivalent(?=\s*(?:[.;,)]|$|experience|work|combination|\d|"
+    r"(?<!diploma )(?<!diploma, )(?<!ged )(?<!school )or (?:the |an? )?equivalent(?=\s*(?:[.;,)]|$|experience|work|combination|\d|"
     r"education,? (?:and/or|or|and|plus) (?:\w+ )?experience))|combined with (?:\w+ )?experience|"
     r"in (?:lieu|place) of (?:a |an |the )?(?:\w+(?:'s|’s)? )?degree|experience in (?:lieu|place)|combination of (?:education|training|relevant) and|"
     r"or (?:comparable|commensurate|relevant|related|equivalent) (?:\w+ )?experience|"
