@@ -52,6 +52,9 @@ def _is_glue(text: str, pos: int) -> bool:
             return False  # 3.5, v2.0, 10:30 (but "equivalent.4+ years" is a join)
         if left == "." and pos >= 2 and text[pos - 2].isalpha() and (pos < 3 or not text[pos - 3].isalpha()):
             return False  # U.S.Army, e.g.Excel: a one-letter abbreviation
+        if left == "." and right.isupper() and text[pos + 1:pos + 2] == "." and pos >= 3 \
+                and text[pos - 3].isalpha() and (pos < 4 or not text[pos - 4].isalpha()):
+            return False  # Ph.D., Ed.D.: a two-letter abbreviation (not "role.U.S. GAAP", a join)
         return pos >= 2 and (text[pos - 2].isalnum() or text[pos - 2] in ")]%")
     if left.isalpha() and right.isdigit():
         return True  # "software engineer10+ years": the pattern already asked for a years figure

@@ -25,6 +25,11 @@ def rec(text, title="Account Manager"):
     ("Qualifications\nA minimum of 3+ years' experience in field sales (Preferred)", None, None, 3),
     ("Qualifications\n5 years of experience (preferably in logistics)", 5, None, None),
     ("Qualifications\nSales experience should include 6+ years", 6, None, None),
+    # "N years" followed by its status alone: a requirement line of a list of qualifications
+    ("Qualifications\nB2B sales: 3 years (Required)\nCRM: 1 year (Preferred)", 3, None, None),
+    ("Qualifications\nOutside sales: 2 years (Preferred)", None, None, 2),
+    ("Qualifications\n2+ years of experience required; 5+ years preferred", 2, None, 5),
+    ("Qualifications\nExperience in field sales (4 years minimum)", 4, None, None),
 ])
 def test_experience(text, minimum, maximum, preferred):
     r = rec(text)
@@ -51,12 +56,44 @@ def test_experience(text, minimum, maximum, preferred):
     ("Requirements\nJD from an accredited law school", "professional", None, False),
     ("Benefits\nTuition reimbursement toward a bachelor's degree", None, None, False),
     ("What you'll do\nMaster the product catalogue and scrum master duties", None, None, False),
+    # "or equivalent" followed by experience, or by the next bullet's years glued on
+    ("Requirements\nBachelor's degree in Finance, or equivalent education or work experience", "bachelor", None, True),
+    ("Requirements\nBachelor's degree or equivalent4+ years of freight brokerage experience", "bachelor", None, True),
+    ("Requirements\nBachelor's degree or equivalent years of experience", "bachelor", None, True),
+    ("Requirements\nBachelor's degree; relevant field work is considered in place of a bachelor's degree",
+     "bachelor", None, True),
+    ("Requirements\nBachelor's degree or an equivalent foreign degree", "bachelor", None, False),
+    # "or equivalent" after a diploma is a GED, not experience
+    ("Requirements\nHigh school diploma or equivalent", "high_school", None, False),
+    ("Requirements\nHigh school diploma or equivalent experience", "high_school", None, True),
+    # an education list line as job boards write it
+    ("Education:\nAssociate (Preferred)", None, "associate", False),
+    # two experience paths ("3 years of X or 8 years of Y") say nothing about the degree
+    ("Requirements\nBA/BS in biology\nMinimum of 3 years of clinic sales experience or 8 years of "
+     "pharmacy sales experience", "bachelor", None, False),
 ])
 def test_degree(text, required, preferred, equivalent):
     r = rec(text)
     assert (r["degree_required"], r["degree_preferred"], r["degree_or_equivalent"]) == (required, preferred, equivalent)
     if required or preferred:
         assert r["degree_evidence"]
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Requirements\nBachelor's degree in Marketing, Communications or a related field", {"marketing", "communications"}),
+    # "STEM" spelled out is one family of fields, not four
+    ("Requirements\nBachelor's degree in a Science, Technology, Engineering or Math (STEM) discipline", {"stem"}),
+    ("Requirements\nBachelor's degree in a STEM field or Business", {"stem", "business"}),
+    # a glued next bullet naming an ability is no field of the degree
+    ("Requirements\nBachelor's degree in Finance Strong communication skills", {"finance"}),
+    # "Ph.D." is one abbreviation, not a bullet glued on after "Ph."
+    ("Requirements\nPh.D. in Statistics", {"statistics"}),
+    # "Bachelor of Science" names the degree; "education and experience" is no field
+    ("Requirements\nBachelor of Science in Nursing (BSN) required", {"nursing"}),
+    ("Requirements\nBachelor's degree or an equivalent combination of education and experience", set()),
+])
+def test_degree_fields(text, fields):
+    assert set(rec(text)["degree_fields"]) == fields
 
 
 # --------------------------------------------------------------------------- salary
@@ -71,6 +108,10 @@ def test_degree(text, required, preferred, equivalent):
     ("Compensation: $65k base / $130k OTE", (65000, 65000, "year", "base")),
     ("Base Salary: $51,000On Target Earnings: $90,000", (51000, 51000, "year", "base")),
     ("Pay range: New York $90,000-$110,000; Denver $80,000-$95,000", (90000, 110000, "year", "unspecified")),
+    # a period word before the figures says more than "salary"
+    ("Monthly salary range: $5,000 - $6,500", (5000, 6500, "month", "base")),
+    ("Hourly salary: $18.50 - $21.00", (18.5, 21, "hour", "base")),
+    ("Salary: $52,000 - $58,000", (52000, 58000, "year", "base")),
     ("We raised $750 million in 2021 and serve 40 countries.", None),
     ("Sign-on bonus of $2,000 for new hires.", None),
 ])
@@ -99,6 +140,15 @@ def test_salary(text, expected):
      "remote"),
     ("Account Manager", "We support remote patient monitoring for clinics.", "unspecified"),
     ("Account Manager", "Our teams work in fully office-based, fully remote, or hybrid ways.", "unspecified"),
+    # the role placed at a workplace
+    ("Lab Analyst", "The analyst will primarily work at the new Riverside Research Center in Dayton.", "onsite"),
+    ("Buyer", "Until the move, the role will be based at our Elmwood distribution warehouse.", "onsite"),
+    ("Territory Manager", "You will be based out of a home office in your territory.", "remote"),
+    ("Account Manager", "You will work at the intersection of sales and product.", "unspecified"),
+    # a location label naming the mode; a few days in the office a week
+    ("Account Manager", "Job Type: Full-time\nWork Location: In person", "onsite"),
+    ("Account Manager", "Location: Onsite - Fargo, ND", "onsite"),
+    ("Account Manager", "This role requires 3 days in office per week.", "hybrid"),
 ])
 def test_work_mode(title, text, mode):
     assert rec(text, title)["work_mode"] == mode
@@ -123,6 +173,19 @@ def test_work_mode(title, text, mode):
     ("Lead Generation Specialist", "", "other", "mid"),
     ("Energy Advisor", "Department: Sales\nHelp businesses buy power.", "sales", "mid"),
     ("Advisor II", "PARTNER RELATIONSHIP MANAGER\nLook after our resellers.", "account_management", "senior"),
+    # a title part naming the work mode is not the role; the title restated in the text gives the level
+    ("Remote / Senior Account Manager", "", "account_management", "senior"),
+    ("Project Manager", "Job Title: Project Manager III\nPlan client launches.", "other", "senior"),
+    ("Project Manager", "Plan client launches for the Job Title: Associate programme.", "other", "mid"),
+    # a Manager the text names team leader leads a team
+    ("Operations Manager", "Responsibilities\nTeam leader for the regional install crew\nPlan schedules.", "other",
+     "manager"),
+    ("Plant Manager", "You will serve as a team lead for the night shift.", "other", "manager"),
+    # "Snr", and a level marker alone in brackets
+    ("Snr Account Manager", "", "account_management", "senior"),
+    ("Account Manager (Senior)", "", "account_management", "senior"),
+    ("Account Manager (Senior Living Communities)", "", "account_management", "mid"),
+    ("Operations Manager", "Responsibilities\nReport progress to the team lead weekly.", "other", "mid"),
 ])
 def test_role_and_seniority(title, text, family, level):
     r = rec(text, title)

@@ -29,7 +29,8 @@ _LEVEL_PATTERNS = [
     ("high_school", r"high[- ]school\b(?! (?:students?|teachers?|seniors?|juniors?))|(?-i:H\.?S\.?) (?:diploma|degree)|"
                     r"(?-i:GED)\b|secondary school (?:diploma|education)|diploma\b"),
     ("associate", rf"associate{_APOS}s?{_APOS}? (?:degree|of (?:arts|science|applied))|associate['’`]s\b|"
-                  rf"(?-i:A\.A\.S?|AAS)\b|(?:two|2)[- ]year (?:college |technical )?degree"),
+                  rf"(?-i:A\.A\.S?|AAS)\b|(?:two|2)[- ]year (?:college |technical )?degree|"
+                  r"associate(?= \((?:preferred|required)\))"),  # an education list line: "Associate (Preferred)"
     ("bachelor", rf"bachelor{_APOS}s?{_APOS}?|baccalaureate|(?-i:B\.[AS]\.?(?:[CN]\.?)?)(?![\w.])|"
                  rf"(?-i:B[AS]/B[AS]|BSc|BSN|BBA|BSBA|BSEE|BSME|BSCS)\b|(?-i:B[AS])(?= (?:degree|in|or|/))|"
                  rf"(?:4|four)[- ]year (?:\w+ )?degree|undergraduate degree|(?:college|university) degree|"
@@ -53,12 +54,18 @@ _EXACT_KEYS = ("B.", "BA", "BS", "BBA", "MBA", "M.", "MS", "MA", "MPH", "MHA", "
 _DEGREE_CONTEXT = re.compile(r"degree|diploma|education|graduate|qualif|required|preferred|field|major|equivalent|"
                              r"accredited|school|college|university|in |or |ged", re.I)
 _JOIN = re.compile(r"^[\s,/]*(?:(?:or|and/or|and)\s+(?:an?\s+)?|/)?\s*(?:(?:higher|above|equivalent|degree|in [\w ,&]{0,40}?)\s*)?[\s,/]*$", re.I)
+# "or equivalent" accepts experience when it ends the statement, or when what follows is
+# experience: "or equivalent experience", "or equivalent education or work experience", or the
+# next bullet's years glued on ("or equivalent5+ years of ..."). Not "or an equivalent degree",
+# nor "high school diploma or equivalent" (a GED: another diploma, not experience).
 _EQUIVALENT = re.compile(
     r"equivalent (?:combination|work|professional|related|practical|relevant)?\s*(?:of\s+)?(?:education\s+and\s+)?experience|"
-    r"or (?:the |an? )?equivalent(?=\s*(?:[.;,)]|$|experience|work|combination))|combined with (?:\w+ )?experience|in lieu of (?:a |the )?degree|experience in lieu|combination of (?:education|training|relevant) and|"
+    r"(?<!diploma )(?<!diploma, )(?<!ged )(?<!school )or (?:the |an? )?equivalent(?=\s*(?:[.;,)]|$|experience|work|combination|\d|"
+    r"education,? (?:and/or|or|and|plus) (?:\w+ )?experience))|combined with (?:\w+ )?experience|"
+    r"in (?:lieu|place) of (?:a |an |the )?(?:\w+(?:'s|’s)? )?degree|experience in (?:lieu|place)|combination of (?:education|training|relevant) and|"
     r"or (?:comparable|commensurate|relevant|related|equivalent) (?:\w+ )?experience|"
     r"(?:education|degree),? or (?:an? )?(?:equivalent|comparable|relevant) (?:combination|experience)|"
-    r"experience (?:may|can|will) (?:be )?substitut|equivalent (?:\w+ )?experience", re.I)
+    r"experience (?:may|can|will) (?:be )?substitut|equivalent (?:\w+ )?(?:of )?experience", re.I)
 _NOT_DEGREE_CONTEXT = re.compile(r"tuition|reimburse|scholarship|students?\b|alumni|teach", re.I)
 
 
@@ -143,8 +150,10 @@ def summarize(doc: Doc) -> dict:
         if not or_equivalent and equivalent.found(a, max(b, window_end)):
             or_equivalent = True
     exp = doc._.experience if Doc.has_extension("experience") else None
-    if statements and exp and any(st["alternative"] for st in exp.get("statements", [])):
-        or_equivalent = True  # "a degree, or a diploma and 6 years": experience stands in for it
+    if statements and exp and any(st.get("instead_of_degree") for st in exp.get("statements", [])):
+        # "a degree, or a diploma and 6 years": experience stands in for it. Not "3 years of X or
+        # 8 years of Y": two experience paths say nothing about the degree.
+        or_equivalent = True
     fields, cips = _fields(doc, statements)
     return {
         "required": min(required, key=RANK.get) if required else None,
@@ -176,8 +185,15 @@ class _EquivalentFinder:
 
 
 # Where the fields of a degree statement end: the next requirement ("and 3 years", "experience").
-_FIELD_STOP = re.compile(r"\b(?:experience|years?|preferably|ideally|with at least|and at least)\b", re.I)
+# (and "or an equivalent combination of education and experience": no field of study)
+_FIELD_STOP = re.compile(r"\b(?:experience|years?|preferably|ideally|with at least|and at least|combination)\b", re.I)
 _NOT_A_FIELD = re.compile(r"\b(?:equivalent|relevant|related|similar|other|comparable)\s+$", re.I)
+# "STEM" (science, technology, engineering, mathematics) names a family of fields; its spelled-out
+# parts next to it are that one field, not four.
+_STEM = re.compile(r"\bSTEM\b")
+_STEM_PARTS = {"science", "information technology", "engineering", "mathematics"}
+_DEGREE_NAME_BEFORE = re.compile(r"\b(?:bachelor|master|associate|doctor)(?:['’]?s)? of (?:applied )?$", re.I)
+_ABILITY_BEFORE = re.compile(r"\b(?:strong|excellent|good|great|effective|solid|superior|exceptional|outstanding|proven)\s+$", re.I)
 
 
 def _fields(doc: Doc, statements: list[dict]) -> tuple[list[str], dict]:
@@ -194,18 +210,34 @@ def _fields(doc: Doc, statements: list[dict]) -> tuple[list[str], dict]:
         windows.append((a, stop.start() if stop else b))
     windows.sort()
     starts = [w[0] for w in windows]
+    stems = [m.start() for a, b in windows for m in (_STEM.search(text, a, b),) if m]
     names, cips = [], {}
     for f in doc._.field_matches or []:
         i = bisect_right(starts, f["start"]) - 1
         if i < 0 or f["start"] >= windows[i][1]:
             continue
+        if f.get("field") in _STEM_PARTS and any(_spells_stem(text, f["start"], p) for p in stems):
+            continue  # "Science, Technology, Engineering, Math (STEM)" spells out one field, STEM
         if _NOT_A_FIELD.search(text, max(windows[i][0], f["start"] - 12), f["start"]):
             continue
+        if f.get("field") == "science" and _DEGREE_NAME_BEFORE.search(text, max(0, f["start"] - 24), f["start"]):
+            continue  # "Bachelor of Science in Nursing": the degree's name; the field follows "in"
+        if _ABILITY_BEFORE.search(text, max(windows[i][0], f["start"] - 14), f["start"]):
+            continue  # "... in Finance. Strong communication skills": an ability, not a field
         name = f.get("field") or f.get("canonical")
         if name and name not in names:
             names.append(name)
             cips[name] = f.get("cip")
+    if stems:  # "a degree in a STEM field": a family of fields, no single CIP code
+        names.append("stem")
+        cips["stem"] = None
     return names, cips
+
+
+def _spells_stem(text: str, start: int, stem: int) -> bool:
+    """Is the field at ``start`` a spelled-out part of the "STEM" at ``stem`` (close, same line)?"""
+    a, b = min(start, stem), max(start, stem)
+    return b - a <= 90 and "\n" not in text[a:b]
 
 
 def _merge(spans: list[dict]) -> list[dict]:

@@ -4,10 +4,11 @@ Reads statements such as "5+ years of B2B sales experience", "three (3) to five 
 "18 months in a customer-facing role", "minimum of 2 years". Rules (GUIDELINES.md):
 - the required minimum is the LARGEST minimum among required statements; its range gives the max;
 - statements marked preferred (cue or section) give ``preferred_years`` only;
-- years offered as an alternative to a degree ("degree, or a diploma and 6 years") are not required;
+- years offered as an alternative to a degree ("degree, or a diploma and 6 years") are not required
+  (``instead_of_degree``), nor is the larger of two experience paths ("3 years of X or 8 years of Y");
 - company facts ("20 years of history"), ages and benefits are not experience.
 Sets ``doc._.experience`` = {min_years, max_years, preferred_years, evidence: [{start, end}],
-statements: [{years, max, required, alternative, start, end}]}.
+statements: [{years, max, required, alternative, instead_of_degree, start, end}]}.
 """
 from __future__ import annotations
 
@@ -55,6 +56,9 @@ _NOT_BEFORE = re.compile(
     r"(?:\b(?:last|past|next|first|within|every|after|over the|for the|since|in the|per|each|"
     r"founded|established|for over|for more than|nearly|almost|than|age|aged|least \d+ years of age)"
     r"\s*(?:the\s+)?(?:past\s+|last\s+)?$)|\d-$", re.I)
+# "N years" followed by its status alone is a requirement line: "B2B sales: 3 years (Required)",
+# "5+ years preferred", "(3 years minimum)".
+_STATUS_AFTER = re.compile(r"^\s*\(?\s*(?:required|preferred|minimum|min\b)", re.I)
 _COMPANY_VOICE = re.compile(r"\b(we|we've|we have|our|us|company|founded|established|history|since)\b", re.I)
 
 _DEGREE = re.compile(
@@ -78,7 +82,7 @@ def _is_experience(text: str, start: int, end: int) -> bool:
     if _NOT_AFTER.match(after) or _NOT_BEFORE.search(before):
         return False
     return bool(_EXPERIENCE_AFTER.match(after) or _EXPERIENCE_AFTER_VERB.match(after)
-                or _EXPERIENCE_BEFORE.search(before))
+                or _EXPERIENCE_BEFORE.search(before) or _STATUS_AFTER.match(after))
 
 
 def _is_alternative(text: str, clause_start: int, start: int, end: int) -> bool:
@@ -119,11 +123,13 @@ def find_statements(doc: Doc) -> list[dict]:
             continue
         block = block_at(doc, m.start())
         evidence_end = _statement_end(text, m.end(), block["end_char"] if block else len(text))
+        instead_of_degree = _is_alternative(text, clause_start, m.start(), m.end())
         out.append({
             "years": round(low, 2), "max": round(high, 2) if high is not None else None,
             "open": bool(m.group("plus")),
             "required": required_at(doc, m.start(), m.end()),
-            "alternative": _is_alternative(text, clause_start, m.start(), m.end()),
+            "alternative": instead_of_degree,
+            "instead_of_degree": instead_of_degree,  # the degree reader's "or equivalent" signal
             "start": m.start(), "end": evidence_end,
         })
     _mark_or_alternatives(text, out)

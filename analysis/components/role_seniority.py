@@ -31,7 +31,7 @@ _SALES = re.compile(
 _INTERN = re.compile(r"\bintern(?:ship)?s?\b|\bco-?op\b|\bapprentice", re.I)
 _DIRECTOR = re.compile(r"(?<!\bart )(?<!\bcreative )\bdirector\b|\bhead\s+(?:of\b|\()|\bhead$|\bVP\b|\bSVP\b|\bEVP\b|\bAVP\b|\bvice[- ]president\b|"
                        r"\bchief\b|\bC[EFOTRM]O\b|\bpresident\b|\bpartner\b(?! (?:manager|success|relations|marketing))", re.I)
-_SENIOR = re.compile(r"\bsenior\b|\bsr\b\.?|\bII\b|\bIII\b|\bIV\b|\bIII?[a-c]\b|\bstaff\b(?! (?:accountant|nurse|member|assistant|writer|"
+_SENIOR = re.compile(r"\bsenior\b|\bsr\b\.?|\bsnr\b|\bII\b|\bIII\b|\bIV\b|\bIII?[a-c]\b|\bstaff\b(?! (?:accountant|nurse|member|assistant|writer|"
                      r"attorney|auditor|pharmacist|engineer i\b))|\blead\b(?!\s*gen)|\bprincipal\b|\bexpert\b|\b(?:level\s*)?[2-9]\s*$", re.I)
 _ENTRY = re.compile(r"\bjunior\b|\bjr\b\.?|\bassociate\b(?! (?:director|manager|vice|partner|professor))|\bI\b(?!\s*[/&-]\s*I)|"
                     r"\bentry[- ]level\b|\bgraduate\b|\btrainee\b|\bassistant\b|\bnew grad|\blevel\s*1\b|\b1\s*$", re.I)
@@ -48,6 +48,9 @@ _MANAGES_PEOPLE = re.compile(
     rf"(?:recruit|hire|hiring)\b[^.\n]{{0,30}}\b(?:develop|train|coach|manag|retain)\w*\b[^.\n]{{0,20}}\b{_PEOPLE}|"
     r"(?:development|growth|career growth) (?:of|for) (?:a |the |your )?(?:[\w-]+ ){0,4}team\b|"
     r"supervis(?:or|ory) (?:role|position|experience|responsibilit)|supervis(?:e|es|ing) (?:the|a|all)\b))", re.I)
+# The role named team leader: a duty line opening with it, or "serves as (a) team lead". Found by
+# str.find and a look back (a look-behind in _MANAGES_PEOPLE would be tried at every word).
+_TEAM_LEADER_BEFORE = re.compile(r"(?:\n ?|\bas (?:an? |the )?)$")
 _ENTRY_TEXT = re.compile(r"(?=[ekslbrn])(?:\bentry[- ]level\b|\b(?:kick[- ]?start|start|launch|begin) (?:your|a|their) (?:professional )?career\b|"
                          r"\bearly[- ]career\b|\brecent (?:college |university )?grad|\bno (?:prior )?experience (?:is )?(?:required|necessary|needed)\b)", re.I)
 
@@ -63,11 +66,36 @@ def _near(rx: re.Pattern, text: str, keys: tuple[str, ...], before: int, after: 
     return next(finditer_near(rx, text, windows), None) is not None
 
 
+# A title part that names no role: the work mode or a hiring call ("100% Remote || Project Manager").
+_NOT_A_ROLE = re.compile(r"^\W*(?:\d+\s*%\s*|fully\s+)?(?:remote|hybrid|on[- ]?site|in[- ]office|work from home|wfh|"
+                         r"(?:now\s+|urgently\s+)?hiring|urgent)\W*$", re.I)
+
+
 def first_title_part(title: str) -> str:
     """The first role a title names: 'Account Manager / Sr. Account Manager' -> 'Account Manager'."""
     title = re.sub(r"\([^)]*\)", " ", title or "")
     parts = re.split(r"\s*(?:/|\|\||\bor\b)\s*", title)
-    return next((p for p in parts if re.search(r"[A-Za-z]{2}", p)), title)
+    return next((p for p in parts if re.search(r"[A-Za-z]{2}", p) and not _NOT_A_ROLE.match(p)), title)
+
+
+# The title restated near the top of the text ("Job Title: Account Executive II"), often with the
+# level the short title left out.
+_TEXT_TITLE = re.compile(r"^[^\w\n]*(?:job|role|position)[ \t]*title[ \t]*:[ \t]*([^\n]{3,100})$", re.I | re.M)
+_TITLE_LEVELS = ((_INTERN, "intern"), (_DIRECTOR, "director_plus"), (_SENIOR, "senior"), (_ENTRY, "entry"))
+
+
+# A level marker alone in brackets: "Account Manager (Senior)" (other brackets hold places or
+# work modes and are set aside).
+_BRACKETED_LEVEL = re.compile(r"\(\s*((?:senior|sr|snr|junior|jr|lead|principal|entry[- ]level|intern)\.?)\s*\)", re.I)
+
+
+def _title_level(title: str, part: str | None = None) -> str | None:
+    """The level marker of a title (``part``: its first role, when already known)."""
+    part = first_title_part(title) if part is None else part
+    bracketed = _BRACKETED_LEVEL.search(title) if "(" in title else None
+    if bracketed:
+        part = f"{part} {bracketed.group(1)}"
+    return next((level for rx, level in _TITLE_LEVELS if rx.search(part)), None)
 
 
 # When the title names no family, the text may: "Department: Sales", or a role line near the top.
@@ -106,14 +134,30 @@ def _family(phrase: str) -> str | None:
 def seniority(title: str, text: str, low: str | None = None) -> str:
     """The seniority level (``low``: the text lower-cased by ``analysis.text.lowered``, if known)."""
     part = first_title_part(title)
-    for rx, level in ((_INTERN, "intern"), (_DIRECTOR, "director_plus"), (_SENIOR, "senior"), (_ENTRY, "entry")):
-        if rx.search(part):
-            return level
-    if _MANAGER_TITLE.search(part) and _near(_MANAGES_PEOPLE, text, _PEOPLE_KEYS, 110, 40, low):
+    level = _title_level(title, part)
+    if level:
+        return level
+    has_title_label = (low if low is not None else text).find("itle", 0, 2000) >= 0  # most texts: no
+    restated = _TEXT_TITLE.search(text, 0, 2000) if has_title_label else None
+    level = _title_level(restated.group(1)) if restated else None
+    if level:
+        return level
+    if _MANAGER_TITLE.search(part) and (_near(_MANAGES_PEOPLE, text, _PEOPLE_KEYS, 110, 40, low)
+                                         or _named_team_leader(low if low is not None else text.lower())):
         return "manager"
     if _near(_ENTRY_TEXT, text, _ENTRY_KEYS, 40, 40, low):
         return "entry"
     return "mid"
+
+
+def _named_team_leader(low: str) -> bool:
+    """Does the (lower-cased) text name the role team leader ("Team leader for ...", "as a team lead")?"""
+    i = low.find("team lead")
+    while i >= 0:
+        if _TEAM_LEADER_BEFORE.search(low, max(0, i - 7), i):
+            return True
+        i = low.find("team lead", i + 9)
+    return False
 
 
 for _name in ("title", "role_family", "seniority"):

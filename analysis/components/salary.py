@@ -47,9 +47,11 @@ _PERIODS = [
     ("week", r"per\s+week|a\s+week|/\s?w(?:ee)?k\b|weekly"),
     ("month", r"per\s+month|a\s+month|/\s?mo(?:nth)?\b|monthly"),
     ("year", r"per\s+(?:year|annum)|a\s+year|/\s?y(?:ea)?r\b|annual(?:ly|ized)?|yearly|p\.?a\.?\b|"
-             r"salary|per\s+yr|/\s?annum"),
+             r"per\s+yr|/\s?annum"),
 ]
 _PERIOD_RES = [(p, re.compile(rx, re.I)) for p, rx in _PERIODS]
+# "salary" hints at a yearly figure, but a period word says more: "Monthly salary range: $5,000".
+_SALARY_WORD = re.compile(r"salary", re.I)
 _OTE = re.compile(r"\bOTE\b|on[- ]target|total target|target(?:ed)? (?:total )?(?:earnings|compensation|cash|comp\b)|"
                   r"total targeted|\bTTC\b|total (?:cash )?compensation.{0,20}(?:commission|bonus)|with commission|"
                   r"including commission|base (?:plus|\+) commission", re.I)
@@ -86,9 +88,9 @@ def _period(text: str, start: int, end: int, low: float) -> str:
         if hits:
             # nearest word to the figure
             pos, period = (min(hits) if window is after else max(hits))
-            if period == "year" and low < 200 and window is before:
-                continue  # "salary ... $25/hr" — the magnitude of an hourly figure wins over "salary"
             return period
+    if low >= 200 and (_SALARY_WORD.search(after) or _SALARY_WORD.search(before)):
+        return "year"  # "salary ... $25/hr": the magnitude of an hourly figure wins over "salary"
     if low < 300:
         return "hour"
     if low < 20000:

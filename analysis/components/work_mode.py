@@ -32,6 +32,7 @@ _DAY = r"(?:mon|tues|wednes|thurs|fri)days?"
 _HYBRID = re.compile(
     r"(?=[h#\dotfiapr])(?:\bhybrid\b|#LI-Hybrid|\b(?:(?:\d|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week\s+(?:in|at|from)\s+(?:the|our)?\s*"
     r"(?:office|site|campus|hq)|(?:in|from|at)[- ](?:the |our )?office\s+(?:\w+\s+){0,2}(?:\d|one|two|three|four)\s+days|"
+    r"(?:[1-4]|one|two|three|four)\s+days?\s+(?:in|at)\s+(?:the\s+|our\s+)?(?:office|site)\b|"
     r"partially remote\b|flexible work(?:ing)? (?:model|arrangement)\b|"
     rf"office\b[^.\n]{{0,40}}\b{_DAY}\b[^.\n]{{0,60}}\bremote|remote\b[^.\n]{{0,30}}\b(?:on|each) {_DAY}))", re.I)
 _ONSITE = re.compile(
@@ -40,7 +41,16 @@ _ONSITE = re.compile(
     r"(?:on[- ]?site|in[- ]office|in[- ]person)\s+(?:role|position|job|work|presence|schedule|requirement|attendance)\b|"
     r"(?:100\s?%|fully|full[- ]time|completely)\s+(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\b)|#LI-Onsite|"
     r"\b(?:not (?:a )?remote\b|no remote\b|not eligible for remote|remote work is not\b|"
-    r"report (?:daily )?to (?:the|our) (?:office|facility|site)\b|work(?:s)? from (?:our|the) (?:office|facility)\b))", re.I)
+    r"report (?:daily )?to (?:the|our) (?:office|facility|site)\b|work(?:s)? from (?:our|the) (?:office|facility)\b|"
+    # a location label naming the mode: "Work Location: In person", "Location: Onsite"
+    r"(?:work )?location\s*:\s*(?:on[- ]?site|in[- ]person|in[- ]office)\b))", re.I)
+# Onsite too: the role placed at a workplace: "will primarily work at the new Riverside Research
+# Center", "will be based at our Dayton plant" (not a home office). Run apart, only near its own
+# keys (few texts hold them; the words named need none of the main keys).
+_WORKPLACE = re.compile(
+    r"(?=w)\bwill (?:primarily |mainly )?(?:work|be based|be located) (?:at|out of) (?:the |our |a )?(?:(?!home\b)[\w-]+ ){0,5}?"
+    r"(?:office|center|centre|facility|site|campus|plant|headquarters|hq|lab|laboratory|warehouse|branch|store)s?\b", re.I)
+_WORKPLACE_KEYS = ("work at", "ed at", "out of")
 _NOT_MODE = re.compile(r"remote (?:monitoring|patient|access|sensing|support|desktop|management|diagnostics|"
                        r"troubleshooting|control|server|teams? (?:across|around))", re.I)
 
@@ -98,6 +108,9 @@ def decide(title: str, doc: Doc) -> dict:
     text, low = doc_text(doc), doc_lower(doc)
     windows = keyword_windows(text, _KEYS, before=90, after=90, lowered=low)
     remote, hybrid, onsite = (_hits(rx, text, doc, windows, low) for rx in (_REMOTE_L, _HYBRID_L, _ONSITE_L))
+    workplace_windows = keyword_windows(text, _WORKPLACE_KEYS, before=60, after=100, lowered=low)
+    if workplace_windows:
+        onsite = sorted(onsite + _hits(_WORKPLACE_L, text, doc, workplace_windows, low), key=lambda m: m.start())
     ev = lambda ms: [{"start": m.start(), "end": m.end()} for m in ms[:3]]  # noqa: E731
     if remote and hybrid:
         strong = [m for m in remote if re.search(r"fully|100|completely|entirely|#LI-Remote", m.group(0), re.I)]
@@ -122,7 +135,7 @@ def _for_lowered(rx: re.Pattern) -> re.Pattern:
     return for_lowered(re.compile(source, rx.flags))
 
 
-_REMOTE_L, _HYBRID_L, _ONSITE_L = map(_for_lowered, (_REMOTE, _HYBRID, _ONSITE))
+_REMOTE_L, _HYBRID_L, _ONSITE_L, _WORKPLACE_L = map(_for_lowered, (_REMOTE, _HYBRID, _ONSITE, _WORKPLACE))
 
 
 for _name in ("title", "work_mode"):
