@@ -145,6 +145,7 @@ def test_salary(text, expected):
     ("Buyer", "Until the move, the role will be based at our Elmwood distribution warehouse.", "onsite"),
     ("Territory Manager", "You will be based out of a home office in your territory.", "remote"),
     ("Account Manager", "You will work at the intersection of sales and product.", "unspecified"),
+    ("Account Manager", "You will work at the center of our growth plans.", "unspecified"),
     # a location label naming the mode; a few days in the office a week
     ("Account Manager", "Job Type: Full-time\nWork Location: In person", "onsite"),
     ("Account Manager", "Location: Onsite - Fargo, ND", "onsite"),

@@ -49,7 +49,8 @@ _ONSITE = re.compile(
 # keys (few texts hold them; the words named need none of the main keys).
 _WORKPLACE = re.compile(
     r"(?=w)\bwill (?:primarily |mainly )?(?:work|be based|be located) (?:at|out of) (?:the |our |a )?(?:(?!home\b)[\w-]+ ){0,5}?"
-    r"(?:office|center|centre|facility|site|campus|plant|headquarters|hq|lab|laboratory|warehouse|branch|store)s?\b", re.I)
+    r"(?:office|center|centre|facility|site|campus|plant|headquarters|hq|lab|laboratory|warehouse|branch|store)s?\b"
+    r"(?!\s+of\b)", re.I)  # "will work at the center of our growth plans" is a figure of speech
 _WORKPLACE_KEYS = ("work at", "ed at", "out of")
 _NOT_MODE = re.compile(r"remote (?:monitoring|patient|access|sensing|support|desktop|management|diagnostics|"
                        r"troubleshooting|control|server|teams? (?:across|around))", re.I)
