@@ -103,10 +103,14 @@ _LABEL_LINE = re.compile(r"^\W*(additional information|schedule|location|job typ
                          r"qualifications?|requirements?|preferred|required|important information|"
                          r"employment type|job descriptions?|supervisory responsibilities)\W*$", re.I)
 
-# Item separators inside a clause (never inside a taxonomy match).
-_SEPARATORS = re.compile(  # the look-ahead: characters a separator can start with (skips the rest fast)
-    r"(?=[\s,;:()\[\]/.!?])(?:\s*[,;:()\[\]]\s*|\s+(?:and|or|and/or|as well as|including|such as|like|plus|along with|with an? eye|with)\s+|"
-    r"\s*/\s*|\s+&\s+|\s+e\.g\.?\s*|\s+i\.e\.?\s*|\s+etc\.?|\s+[–—-]\s+|\.\s*$|!|\?)", re.I)
+# Item separators inside a clause (never inside a taxonomy match): a bracket or a punctuation mark
+# with the spaces around it, or after spaces a linking word, "/", "&", "e.g.", "i.e.", "etc.", a dash.
+# The look-ahead: characters a separator can start with (skips the rest fast); the spaces before a
+# separator are read once, then its alternatives tried in order (each used to read them again).
+_SEPARATORS_L = for_lowered(re.compile(
+    r"(?=[\s,;:()\[\]/.!?])(?:\s+(?:[,;:()\[\]]\s*|"
+    r"(?:and|or|and/or|as well as|including|such as|like|plus|along with|with an? eye|with)\s+|"
+    r"/\s*|&\s+|e\.g\.?\s*|i\.e\.?\s*|etc\.?|[–—-]\s+)|[,;:()\[\]]\s*|/\s*|\.\s*$|!|\?)", re.I))
 
 # Leading filler, stripped repeatedly ("Excellent", "ability to", "5+ years of experience in").
 # "in-depth" stands before "in": the first alternative that matches wins, and "in" alone would
@@ -631,7 +635,7 @@ class TaxonomyMatcher:
         read_from = b if read_from is None else read_from
         cuts = [a]
         starts = [s for s, _, _ in protected]  # sorted, not overlapping
-        for m in _SEPARATORS.finditer(text, a, b):
+        for m in _SEPARATORS_L.finditer(low, a, b):
             i = bisect_left(starts, m.end()) - 1  # the last match starting before the separator ends
             if i < 0 or protected[i][1] <= m.start():
                 cuts.extend([m.start(), m.end()])
