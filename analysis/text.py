@@ -329,3 +329,122 @@ class KeyedPattern:
             if key in window:
                 return self.rx.search(text, pos, end)
         return None
+
+
+class WordCue:
+    """Whether a pattern ``\\b(...)...`` matches in a span, for a large alternation of words that
+    each begin with a word character. Tried at every character, the engine enters the alternation
+    at every word start and gives up mid-word; written as the same alternatives right after a
+    non-word character, it jumps in C from one space or mark to the next (twice as fast on a
+    clause). Only whether a match exists is answered: the matches would start one character early.
+    ``rx`` starts with ``\\b``, then a group (no top-level ``|``)."""
+
+    def __init__(self, rx: re.Pattern):
+        if not rx.pattern.startswith("\\b("):
+            raise ValueError(f"not a \\b(...) pattern: {rx.pattern[:60]!r}")
+        body = rx.pattern[2:]
+        self.rx = rx
+        self._at_start = re.compile(body, rx.flags)
+        self._after_mark = re.compile("\\W" + body, rx.flags)
+
+    def found(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """``bool(rx.search(text, pos, endpos))``."""
+        end = len(text) if endpos is None else endpos
+        # \b at ``pos`` looks at the character before it, as re does (a word start or not)
+        if (pos == 0 or not _WORD_CHAR.match(text, pos - 1)) and self._at_start.match(text, pos, end):
+            return True
+        return self._after_mark.search(text, pos, end) is not None
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def gathered(rx: re.Pattern) -> re.Pattern:
+    """``rx`` with the alternatives of each alternation gathered under their first letter:
+    "and|or|a|an|as" becomes "a(?:nd||n|s)|or". At every position it tries, the engine compares
+    one letter per group instead of one per alternative: three times fewer tests in a list of a
+    hundred words. The matches are the same (an alternative moves only past alternatives that
+    open with another letter, which cannot match where it does; never past one that opens with
+    anything else); capturing groups may be renumbered, so only for patterns whose groups are not
+    read. Case-sensitive patterns only (see ``for_lowered``)."""
+    if rx.flags & re.I:
+        raise ValueError(f"not a case-sensitive pattern: {rx.pattern[:60]!r}")
+    source, end, _ = _gather(rx.pattern, 0)
+    if end != len(rx.pattern):
+        raise ValueError(f"unbalanced pattern: {rx.pattern[:60]!r}")
+    return re.compile(source, rx.flags)
+
+
+# How a group may open: non-capturing, look-around, named, with local flags ("(?-i:"), capturing.
+_GROUP_OPEN = re.compile(r"\(\?(?::|=|!|<=|<!|P<\w+>|[a-zA-Z]*-?[a-zA-Z]+:)|\((?!\?)")
+_CLASS = re.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]")
+
+
+def _gather(source: str, i: int) -> tuple[str, int, set[str] | None]:
+    """The alternation that starts at ``source[i]``, gathered (see ``gathered``); where it ends (at
+    the ")" that closes its group, or at the end of the source); and the characters its matches can
+    open with (None: any character)."""
+    alternatives, piece = [], []
+    opening, firsts = True, None  # no character read yet in this alternative; those it opens with
+    while i < len(source) and source[i] != ")":
+        c, at = source[i], i
+        if c == "\\":
+            token, i = source[i:i + 2], i + 2
+            zero_width = token in ("\\b", "\\B")
+            opens = _ESCAPE_OPENS.get(token[1], {token[1]} if not token[1].isalnum() else None)
+        elif c == "[":
+            token, i = _CLASS.match(source, i).group(), _CLASS.match(source, i).end()
+            zero_width, opens = False, None
+        elif c == "(":
+            m = _GROUP_OPEN.match(source, i)
+            if not m:
+                raise ValueError(f"group not handled at {source[i:i + 20]!r}")
+            inner, i, opens = _gather(source, m.end())
+            token, i = m.group() + inner + ")", i + 1
+            zero_width = m.group() in ("(?=", "(?!", "(?<=", "(?<!")
+            if m.group() not in ("(", "(?:"):
+                opens = None
+        elif c == "|":
+            alternatives.append(("".join(piece), firsts))
+            piece, opening, firsts = [], True, None
+            i += 1
+            continue
+        else:
+            token, i = c, i + 1
+            zero_width = c in "^$"
+            opens = {c} if c.isalnum() else (None if c == "." else {c})
+        piece.append(token)
+        if opening and not zero_width:
+            opening = False
+            optional = source[i:i + 1] in ("?", "*", "{")  # an optional first token: the next one may open
+            firsts = None if optional else opens
+    alternatives.append(("".join(piece), firsts))
+    every: set[str] | None = set()
+    for _, opens in alternatives:
+        every = None if opens is None or every is None else every | opens
+    return _by_first_letter(alternatives), i, every
+
+
+# What an escape can match first, when no letter: \d a digit, \s \W not a letter (None: maybe a letter).
+_ESCAPE_OPENS = {"d": set("0123456789"), "s": {" "}, "W": {" "}, "w": None, "S": None, "D": None}
+
+
+def _by_first_letter(alternatives: list[tuple[str, set[str] | None]]) -> str:
+    """The alternatives (each with the characters it can open with) gathered under their first
+    letter; one joins the group of its letter only past alternatives that cannot open with it."""
+    groups: list[tuple[str | None, list[str]]] = []
+    at: dict[str, int] = {}  # letter -> its group, while no later alternative may open with it
+    for alternative, opens in alternatives:
+        first = alternative[:1]
+        if opens == {first} and first.isascii() and first.isalpha():  # opens with this letter, always
+            if first in at:
+                groups[at[first]][1].append(alternative)
+                continue
+            at[first] = len(groups)
+        else:
+            at = {} if opens is None else {k: v for k, v in at.items() if k not in opens}
+            first = None
+        groups.append((first, [alternative]))
+    return "|".join(members[0] if first is None or len(members) == 1
+                    else first + "(?:" + "|".join(m[1:] for m in members) + ")"
+                    for first, members in groups)

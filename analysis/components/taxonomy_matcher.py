@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from analysis.components.sections import (CAPABILITY_CUE, PREFERRED_CUE, PREFERRED_KEYS, REQUIRED_CUE,
                                           block_at, doc_text, required_at, section_at, section_index)
 from analysis.taxonomy import load
-from analysis.text import KeyedPattern, for_lowered, split_clauses
+from analysis.text import KeyedPattern, for_lowered, gathered, split_clauses
 
 for _name in ("skills", "certifications", "field_matches"):
     if not Doc.has_extension(_name):
@@ -353,6 +353,11 @@ _DOING_OR_ASK_L = KeyedPattern(
     for_lowered(re.compile(f"(?:{_EXPERIENCE_DOING.pattern})|(?:{_CANDIDATE_ASK.pattern})", re.I)),
     ("experience", "adept", "candidate", "person", "individual", "you must", "thrive", "seeking",
      "looking for", "are you"))
+# The long word lists, gathered by first letter (analysis.text.gathered: the same matches, a few
+# times fewer tests at each word); only patterns whose groups are never read.
+(_ELIGIBILITY_L, _CAPABILITY_CUE_L, _ABILITY_CUE_L, _LEADS_L, _STOP_PIECES_L, _DUTY_START_L, _DEGREE_L,
+ _INDUSTRY_ASKED_L) = map(gathered, (_ELIGIBILITY_L, _CAPABILITY_CUE_L, _ABILITY_CUE_L, _LEADS_L, _STOP_PIECES_L,
+                                     _DUTY_START_L, _DEGREE_L, _INDUSTRY_ASKED_L))
 
 
 @Language.factory("amscout_taxonomy")
