@@ -331,42 +331,15 @@ class KeyedPattern:
         return None
 
 
-class WordCue:
-    """Whether a pattern ``\\b(...)...`` matches in a span, for a large alternation of words that
-    each begin with a word character. Tried at every character, the engine enters the alternation
-    at every word start and gives up mid-word; written as the same alternatives right after a
-    non-word character, it jumps in C from one space or mark to the next (twice as fast on a
-    clause). Only whether a match exists is answered: the matches would start one character early.
-    ``rx`` starts with ``\\b``, then a group (no top-level ``|``)."""
-
-    def __init__(self, rx: re.Pattern):
-        if not rx.pattern.startswith("\\b("):
-            raise ValueError(f"not a \\b(...) pattern: {rx.pattern[:60]!r}")
-        body = rx.pattern[2:]
-        self.rx = rx
-        self._at_start = re.compile(body, rx.flags)
-        self._after_mark = re.compile("\\W" + body, rx.flags)
-
-    def found(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
-        """``bool(rx.search(text, pos, endpos))``."""
-        end = len(text) if endpos is None else endpos
-        # \b at ``pos`` looks at the character before it, as re does (a word start or not)
-        if (pos == 0 or not _WORD_CHAR.match(text, pos - 1)) and self._at_start.match(text, pos, end):
-            return True
-        return self._after_mark.search(text, pos, end) is not None
-
-
-_WORD_CHAR = re.compile(r"\w")
-
-
 def gathered(rx: re.Pattern) -> re.Pattern:
     """``rx`` with the alternatives of each alternation gathered under their first letter:
     "and|or|a|an|as" becomes "a(?:nd||n|s)|or". At every position it tries, the engine compares
     one letter per group instead of one per alternative: three times fewer tests in a list of a
-    hundred words. The matches are the same (an alternative moves only past alternatives that
-    open with another letter, which cannot match where it does; never past one that opens with
-    anything else); capturing groups may be renumbered, so only for patterns whose groups are not
-    read. Case-sensitive patterns only (see ``for_lowered``)."""
+    hundred words. The matches are the same: an alternative moves only past alternatives that
+    cannot open with its letter, so none that moves past could have matched where it does (one
+    that opens with a class or "\\w" may open with any letter and stops every move). Capturing
+    groups may be renumbered: only for patterns whose groups are not read. Case-sensitive
+    patterns only (see ``for_lowered``)."""
     if rx.flags & re.I:
         raise ValueError(f"not a case-sensitive pattern: {rx.pattern[:60]!r}")
     source, end, _ = _gather(rx.pattern, 0)
@@ -387,14 +360,14 @@ def _gather(source: str, i: int) -> tuple[str, int, set[str] | None]:
     alternatives, piece = [], []
     opening, firsts = True, None  # no character read yet in this alternative; those it opens with
     while i < len(source) and source[i] != ")":
-        c, at = source[i], i
+        c = source[i]
         if c == "\\":
             token, i = source[i:i + 2], i + 2
             zero_width = token in ("\\b", "\\B")
             opens = _ESCAPE_OPENS.get(token[1], {token[1]} if not token[1].isalnum() else None)
         elif c == "[":
-            token, i = _CLASS.match(source, i).group(), _CLASS.match(source, i).end()
-            zero_width, opens = False, None
+            m = _CLASS.match(source, i)
+            token, i, zero_width, opens = m.group(), m.end(), False, None
         elif c == "(":
             m = _GROUP_OPEN.match(source, i)
             if not m:
@@ -436,7 +409,8 @@ def _by_first_letter(alternatives: list[tuple[str, set[str] | None]]) -> str:
     at: dict[str, int] = {}  # letter -> its group, while no later alternative may open with it
     for alternative, opens in alternatives:
         first = alternative[:1]
-        if opens == {first} and first.isascii() and first.isalpha():  # opens with this letter, always
+        if (opens == {first} and first.isascii() and first.isalpha()
+                and alternative[1:2] not in ("+", "?", "*", "{")):  # the letter alone, then the rest
             if first in at:
                 groups[at[first]][1].append(alternative)
                 continue
