@@ -344,7 +344,7 @@ _OUR_TOOLS_L = re.compile(r"\bour (?:[\w-]+ ){0,3}?(?:platforms?|tools?|tooling|
 # pay") names an activity or a kind of thing, not an ability asked.
 _CAPABILITY_CUE_L = re.compile(_CAPABILITY_CUE_L.pattern + "(?!-)")
 # A preferred cue is looked for only where one of its words stands (most clauses hold none).
-_PREFERRED_CUE_L = KeyedPattern(_PREFERRED_CUE_L, PREFERRED_KEYS)
+_PREFERRED_CUE_L = KeyedPattern(gathered(_PREFERRED_CUE_L), PREFERRED_KEYS)
 _ABILITY_CUE_L, _TASK_SAID_L = for_lowered(_ABILITY_CUE), for_lowered(_TASK_SAID)
 # A run of leading filler, as many words as stand there (one match instead of one per word).
 _LEADS_L = re.compile(f"(?:{_LEAD_L.pattern})+")
@@ -457,7 +457,9 @@ class TaxonomyMatcher:
                         if _holds(starts, a, b) else False for a, b in clauses]
                 if not any(caps):
                     continue
-            voiced = [bool(_EMPLOYER_VOICE_L.search(low, a, b)) for a, b in clauses]
+            voiced = [False] * len(clauses)
+            if _EMPLOYER_VOICE_L.search(low, block["start_char"], block["end_char"]):  # most blocks: no clause
+                voiced = [bool(_EMPLOYER_VOICE_L.search(low, a, b)) for a, b in clauses]  # (clauses end at spaces)
             if sum(voiced) >= 2 and not _CANDIDATE_VOICE_L.search(low, block["start_char"], block["end_char"]):
                 continue  # a paragraph in the employer's voice: the company, not the candidate
             for (a, b), employer, cap in zip(clauses, voiced, caps):
