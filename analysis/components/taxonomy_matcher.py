@@ -358,6 +358,13 @@ _DOING_OR_ASK_L = KeyedPattern(
 (_ELIGIBILITY_L, _CAPABILITY_CUE_L, _ABILITY_CUE_L, _LEADS_L, _STOP_PIECES_L, _DUTY_START_L, _DEGREE_L,
  _INDUSTRY_ASKED_L) = map(gathered, (_ELIGIBILITY_L, _CAPABILITY_CUE_L, _ABILITY_CUE_L, _LEADS_L, _STOP_PIECES_L,
                                      _DUTY_START_L, _DEGREE_L, _INDUSTRY_ASKED_L))
+# The eligibility terms (each opens with a letter or digit) in two scans of a clause: at its start,
+# and right after a space or a mark, where the engine skips ahead in C instead of trying "\b" at
+# every letter (a quarter faster on a clause; see _eligibility).
+if not _ELIGIBILITY_L.pattern.startswith("\\b(?:"):
+    raise ValueError("_ELIGIBILITY must be one group of terms after \\b")
+_ELIGIBILITY_AT_START_L = re.compile(_ELIGIBILITY_L.pattern.removeprefix("\\b"))
+_ELIGIBILITY_AFTER_MARK_L = re.compile("\\W" + _ELIGIBILITY_L.pattern.removeprefix("\\b"))
 
 
 @Language.factory("amscout_taxonomy")
@@ -1012,12 +1019,18 @@ def _prose(clause: str) -> bool:
     return clause.count(" ", label + 2 if label >= 0 else 0) >= _PROSE_WORDS
 
 
+def _eligibility(low_clause: str) -> bool:
+    """``_ELIGIBILITY_L.search(low_clause)``: a term at a word start, which is the clause's start or
+    a place after a non-word character."""
+    return bool(_ELIGIBILITY_AT_START_L.match(low_clause) or _ELIGIBILITY_AFTER_MARK_L.search(low_clause))
+
+
 def _not_about_skills(clause: str, employer_voice: bool, low_clause: str) -> bool:
     """Eligibility, pay or legal terms, a label line, the employer speaking, a values motto."""
     return bool("@" in clause or "http" in clause or "www." in clause
                 or ("#" in clause and _HASHTAG.search(clause))
                 or ("I" in clause and _FIRST_PERSON.search(clause))
-                or _ELIGIBILITY_L.search(low_clause) or _LABEL_LINE_L.match(low_clause) or _OFFER_L.match(low_clause)
+                or _eligibility(low_clause) or _LABEL_LINE_L.match(low_clause) or _OFFER_L.match(low_clause)
                 or (employer_voice and not _CANDIDATE_VOICE_L.search(low_clause)))
 
 
