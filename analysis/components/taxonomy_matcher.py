@@ -1156,18 +1156,28 @@ def _examples_start(low_clause: str, a: int, b: int) -> int:
 
 
 def _content_word(word: str) -> bool:
-    return word.isalpha() and not _FRAGMENT.search(word) and not _STOP_PIECES.match(word)
+    """A word that can name something: not a function word nor a stop piece. (Kept per word: the
+    same few thousand words come back in every posting.)"""
+    known = _CONTENT_WORDS.get(word)
+    if known is None:
+        known = word.isalpha() and not _FRAGMENT.search(word) and not _STOP_PIECES.match(word)
+        if len(_CONTENT_WORDS) < _CUE_CACHE_SIZE:
+            _CONTENT_WORDS[word] = known
+    return known
+
+
+_CONTENT_WORDS: dict[str, bool] = {}
 
 
 def _is_name(phrase: str) -> bool:
     """Could this free phrase name a skill? Not a fragment of a sentence, not a stub."""
     if len(phrase) <= 3:
         return bool(_ACRONYM.fullmatch(phrase))  # "OOP", "BPC": a three-letter acronym names a method or tool
-    if _FRAGMENT.search(phrase) or _CERT_WORD.search(phrase):
-        return False
     # One lower-case word ("processes", "standards") is a topic, not a skill; one capitalised
-    # word mid-list is usually a named tool or method ("Okta", "Kanban").
-    return " " in phrase or not phrase.islower()
+    # word mid-list is usually a named tool or method ("Okta", "Kanban"). (Asked first: it is cheap.)
+    if " " not in phrase and phrase.islower():
+        return False
+    return not (_FRAGMENT.search(phrase) or _CERT_WORD.search(phrase))
 
 
 def _strip(text: str, s: int, e: int, low: str) -> tuple[int, int]:
