@@ -650,9 +650,10 @@ class TaxonomyMatcher:
         cuts = [a]
         starts = [s for s, _, _ in protected]  # sorted, not overlapping
         for m in _SEPARATORS_L.finditer(low, a, b):
-            i = bisect_left(starts, m.end()) - 1  # the last match starting before the separator ends
-            if i < 0 or protected[i][1] <= m.start():
-                cuts.extend([m.start(), m.end()])
+            sep_start, sep_end = m.span()
+            i = bisect_left(starts, sep_end) - 1  # the last match starting before the separator ends
+            if i < 0 or protected[i][1] <= sep_start:
+                cuts += sep_start, sep_end
         cuts.append(b)
         items = []
         for rs, re_ in zip(cuts[::2], cuts[1::2]):
@@ -1193,8 +1194,8 @@ def _strip(text: str, s: int, e: int, low: str) -> tuple[int, int]:
         if word_start < s or low[max(word_start, s):e] not in _TRAIL_WORDS:
             break
         e = max(word_start, s)
-    piece = text[s:e]
-    if not _CONTENT.search(piece) or _STOP_PIECES_L.match(low[s:e]) or len(piece.split()) > _MAX_PHRASE_WORDS:
+    if (not _CONTENT.search(text, s, e) or _STOP_PIECES_L.match(low[s:e])
+            or (e - s > 2 * _MAX_PHRASE_WORDS and len(text[s:e].split()) > _MAX_PHRASE_WORDS)):  # (words need spaces)
         return s, s
     return s, e
 
