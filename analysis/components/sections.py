@@ -650,7 +650,8 @@ _PREFERRED_ANY_L = for_lowered(re.compile(f"(?:{PREFERRED_CUE.pattern})|(?:{PREF
 PREFERRED_KEYS = ("prefer", "plus", "advantag", "bonus", "nice", "ideal", "desir", "benefic", "helpful",
                   "considered", "great", "not required", "optional", "love", "good to")
 _REQUIRED_KEYS = ("must", "requir", "mandatory", "essential", "minimum", "at least", "need to have")
-_PREFERRED_ANY_KEYED = KeyedPattern(gathered(_PREFERRED_ANY_L), PREFERRED_KEYS)  # (whether it matches is all that is read)
+# (gathered by first letter, analysis.text.gathered: whether it matches is all that is read)
+_PREFERRED_ANY_KEYED = KeyedPattern(gathered(_PREFERRED_ANY_L), PREFERRED_KEYS)
 _REQUIRED_CUE_KEYED = KeyedPattern(_REQUIRED_CUE_L, _REQUIRED_KEYS)
 _OTHER_DUTIES_L, _CANDIDATE_IF_L = for_lowered(_OTHER_DUTIES), for_lowered(_CANDIDATE_IF)
 _BODY_LEGAL_L, _BODY_LEGAL_WEAK_L, _BODY_BENEFITS_L, _BODY_COMPANY_L, _ROLE_TALK_L = map(
