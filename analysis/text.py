@@ -349,14 +349,16 @@ def gathered(rx: re.Pattern) -> re.Pattern:
     that opens with a class or "\\w" may open with any letter and stops every move). Capturing
     groups may be renumbered: only for patterns whose groups are not read. Case-sensitive
     patterns only (see ``for_lowered``)."""
-    if rx.flags & re.I:
-        raise ValueError(f"not a case-sensitive pattern: {rx.pattern[:60]!r}")
+    if rx.flags & (re.I | re.X) or _ADDS_IGNORECASE.search(rx.pattern):
+        raise ValueError(f"not a case-sensitive, non-verbose pattern: {rx.pattern[:60]!r}")
     source, end, _ = _gather(rx.pattern, 0)
     if end != len(rx.pattern):
         raise ValueError(f"unbalanced pattern: {rx.pattern[:60]!r}")
     return re.compile(source, rx.flags)
 
 
+# A group that makes its letters case-insensitive ("(?i:"): "a" and "A" would then match alike.
+_ADDS_IGNORECASE = re.compile(r"\(\?[a-zA-Z]*i[a-zA-Z]*(?:-[a-zA-Z]+)?[:)]")
 # How a group may open: non-capturing, look-around, named, with local flags ("(?-i:"), capturing.
 _GROUP_OPEN = re.compile(r"\(\?(?::|=|!|<=|<!|P<\w+>|[a-zA-Z]*-?[a-zA-Z]+:)|\((?!\?)")
 _CLASS = re.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]")

@@ -190,3 +190,6 @@ def test_gathered_pattern_matches_what_its_pattern_matches():
     leads = re.compile(r"(?:(?:[\W\d]+\s*|(?:in-depth|in|a|an|the|and|ability|able)\b\s*))+")
     for item in ("in-depth knowledge", "an ability to sell", "the able and willing", "3+ years in sales"):
         assert gathered(leads).match(item).end() == leads.match(item).end()
+    for unsafe in (re.compile("ab|ac", re.I), re.compile("(?i:ab|Ac)"), re.compile("(?>ab|a)c")):
+        with pytest.raises(ValueError):
+            gathered(unsafe)
