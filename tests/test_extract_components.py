@@ -233,3 +233,27 @@ def test_keyed_pattern_finds_what_its_pattern_finds():
         assert bool(keyed.search(text)) == bool(rx.search(text))
     text = "Spanish, a plus; French"
     assert keyed.search(text, 0, 10) is None and keyed.search(text, 9, 16).group() == "a plus"
+
+
+def test_gathered_pattern_matches_what_its_pattern_matches():
+    """A pattern with its alternatives gathered by first letter finds the same spans: an
+    alternative never moves past one that may open with its letter ("pay" stays after "(?:pay|stipend)
+    rate", which matches more of "pay rate"; "a" before "an"), and look-arounds, classes, escapes and optional openings stay put."""
+    import re
+
+    from analysis.text import gathered
+
+    rx = re.compile(r"\b(?:a|an|as well|pto|(?:pay|stipend) rate|pay|paid leave|\d+ days|401\(?k|"
+                    r"(?<!no )travel|tr?ip|[xy]ear|as|and|(?:non)?exempt|never)\b")
+    fast = gathered(rx)
+    assert fast.pattern != rx.pattern and re.compile(r"a\(\?:").search(fast.pattern)
+    text = ("an exempt role: pay rate and pto, paid leave, 30 days, 401k, no travel, travel, tip, "
+            "trip, year, as well as a nonexempt plan; never")
+    for start in range(len(text)):
+        assert [m.span() for m in fast.finditer(text, start)] == [m.span() for m in rx.finditer(text, start)]
+    leads = re.compile(r"(?:(?:[\W\d]+\s*|(?:in-depth|in|a|an|the|and|ability|able)\b\s*))+")
+    for item in ("in-depth knowledge", "an ability to sell", "the able and willing", "3+ years in sales"):
+        assert gathered(leads).match(item).end() == leads.match(item).end()
+    for unsafe in (re.compile("ab|ac", re.I), re.compile("(?i:ab|Ac)"), re.compile("(?>ab|a)c")):
+        with pytest.raises(ValueError):
+            gathered(unsafe)

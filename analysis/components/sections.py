@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis.text import KeyedPattern, for_lowered, lowered, lowered_once, split_blocks, split_clauses
+from analysis.text import KeyedPattern, for_lowered, gathered, lowered, lowered_once, split_blocks, split_clauses
 
 SECTIONS = ("requirements", "preferred", "responsibilities", "benefits", "company", "legal", "other")
 
@@ -586,11 +587,18 @@ def required_at(doc: Doc, start: int, end: int) -> bool | None:
     if any_required:
         return True
     if section == "requirements":
-        return True if _REQUIRED_HEADING.search(block.get("heading") or "") else None
+        return True if _required_heading(block.get("heading") or "") else None
     return None
 
 
 _REQUIRED_HEADING = re.compile(r"requir|must|minimum|basic|need", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _required_heading(heading: str) -> bool:
+    """Does a requirements heading say the list under it is required ("Minimum Qualifications")?
+    (Kept per heading: postings use a few dozen headings, asked once per skill.)"""
+    return bool(_REQUIRED_HEADING.search(heading))
 
 
 def is_requirement_like(doc: Doc, start: int, end: int) -> bool:
@@ -642,7 +650,8 @@ _PREFERRED_ANY_L = for_lowered(re.compile(f"(?:{PREFERRED_CUE.pattern})|(?:{PREF
 PREFERRED_KEYS = ("prefer", "plus", "advantag", "bonus", "nice", "ideal", "desir", "benefic", "helpful",
                   "considered", "great", "not required", "optional", "love", "good to")
 _REQUIRED_KEYS = ("must", "requir", "mandatory", "essential", "minimum", "at least", "need to have")
-_PREFERRED_ANY_KEYED = KeyedPattern(_PREFERRED_ANY_L, PREFERRED_KEYS)
+# (gathered by first letter, analysis.text.gathered: whether it matches is all that is read)
+_PREFERRED_ANY_KEYED = KeyedPattern(gathered(_PREFERRED_ANY_L), PREFERRED_KEYS)
 _REQUIRED_CUE_KEYED = KeyedPattern(_REQUIRED_CUE_L, _REQUIRED_KEYS)
 _OTHER_DUTIES_L, _CANDIDATE_IF_L = for_lowered(_OTHER_DUTIES), for_lowered(_CANDIDATE_IF)
 _BODY_LEGAL_L, _BODY_LEGAL_WEAK_L, _BODY_BENEFITS_L, _BODY_COMPANY_L, _ROLE_TALK_L = map(
