@@ -1205,7 +1205,8 @@ def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     wins ("B2B Outside Sales Experience": B2B, Outside Sales), in text order."""
     kept: list[tuple[int, int, str]] = []  # sorted by start, never overlapping
     end = -1  # where the last kept match ends (the furthest end: kept matches never overlap)
-    for span in sorted(set(spans), key=lambda x: (x[0], -(x[1] - x[0]))):
+    # (the concept id breaks a tie of equal spans: a set's order varies from process to process)
+    for span in sorted(set(spans), key=lambda x: (x[0], -(x[1] - x[0]), x[2])):
         if span[0] >= end:  # matches come in start order: only the last kept one can overlap
             kept.append(span)
             end = span[1]
