@@ -174,6 +174,17 @@ def test_company_held_certificates_degrees_and_clearances_are_not_candidate_cert
     assert found["cert.pmp"]["name"] == "PMP" and found["cert.pmp"]["required"] is True
 
 
+def test_a_certifications_label_names_certifications_the_taxonomy_does_not_know(nlp):
+    doc = nlp("Requirements\nBachelor's degree in business\n"
+              "Further degrees/certifications: Certified Widget Auditor or Master of Trade Law, PMP certification\n"
+              "Licenses & Certifications: Valid driver's license, Certified Fleet Planner (preferred).\n"
+              "Certifications: None required\nCertification: Top Secret clearance\n")
+    found = {c["name"]: c for c in doc._.certifications}
+    assert set(found) == {"PMP", "driver's license", "Certified Widget Auditor", "Certified Fleet Planner"}
+    assert found["Certified Widget Auditor"]["id"] is None and found["Certified Fleet Planner"]["required"] is False
+    assert nlp("About us\nWe are proud that our plant holds these certifications: ISO 9001, AS9100.\n")._.certifications == []
+
+
 def test_fields_of_study_have_cip_codes(nlp):
     doc = nlp("Bachelor's degree in Business, Marketing or Computer Science required.")
     fields = {f["field"]: f["cip"] for f in doc._.field_matches}

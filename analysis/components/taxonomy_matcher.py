@@ -172,6 +172,19 @@ _CANDIDATE = re.compile(r"\b(you|your|candidate|applicant|required|preferred|mus
 _CERT_CUE = re.compile(r"(certif|licen[cs]|designation|credential|registered|chartered|accredit|"
                        r"required|preferred|a plus|must|active|current|valid|holder)", re.I)
 _CERT_NOT = re.compile(r"^\s*(firm|firms|exam\s+prep|review course)\b", re.I)
+# An inline label that introduces certifications or licences ("Certifications: ...", "Further
+# degrees/certifications: ...", "Licenses & Certifications: ..."): the capitalised items after it
+# name them, whether the taxonomy knows them or not.
+_CERT_LABEL = re.compile(r"[^\w\n]*(?:[A-Za-z]+[ \t]+){0,2}(?:[A-Za-z]+[ \t]*(?:/|&|and)[ \t]*)?"
+                         r"(?:certifications?|licen[cs](?:es|ures?)?|credentials)"
+                         r"(?:[ \t]*(?:/|&|and)[ \t]*(?:certifications?|licen[cs]es?))?[ \t]*:[ \t]*", re.I)
+_CERT_ITEM_SEPARATOR = re.compile(r"[ \t]*(?:[,;/]|\bor\b|\band\b)[ \t]*")
+_TRAILING_NOTE = re.compile(r"(?:\s*\([^()]*\))?[\s.]*$")  # a bracketed note or a full stop after an item
+_CERT_ITEM_WORDS = 6  # an item longer than this is a sentence, not a name
+# Items after such a label that name no certification: a degree, a clearance, a status word.
+_NOT_A_CERT_ITEM = re.compile(r"(?:(?:bachelor|master|associate|doctor|doctoral|mba|ph\.?d|degree|diploma|ged)\b|"
+                              r".*\bclearance\b|(?:none|n/?a|not|preferred|required|optional|any|other|equivalent)\b)",
+                              re.I)
 _CONTEXT_WINDOW = 250
 _PROSE_WORDS = 10  # a clause longer than this without a capability cue is prose, not a list item
 _LABEL_CHARS = 40  # an inline label ends in a colon this close to the start of its clause
@@ -779,7 +792,7 @@ class TaxonomyMatcher:
             row = self.tax.certs[cid]
             out.append({"name": row["name"], "start": s, "end": e, "text": text[s:e], "id": cid,
                         "kind": row["kind"], "required": _cert_required(doc, s, e)})
-        return out
+        return out + _labelled_certifications(doc, text, out)
 
     def _resolve_acronym(self, text: str, start: int, end: int, acronym: str) -> str | None:
         """The certification an acronym means here, from its context stems; None if unclear."""
@@ -793,6 +806,39 @@ class TaxonomyMatcher:
             if hits > best_hits:
                 best, best_hits = cid, hits
         return best
+
+
+def _labelled_certifications(doc: Doc, text: str, known: list[dict]) -> list[dict]:
+    """Certifications the taxonomy does not know, named after a label that introduces them in a
+    requirements line ("Further degrees/certifications: Certified Widget Auditor or a Master of
+    Trade"): each capitalised item that is no degree, clearance or status word and is not already
+    found (``known``). Its name is the item as written."""
+    out = []
+    for block in doc._.blocks or []:
+        if block["section"] not in READ_SECTIONS or block.get("is_heading"):
+            continue
+        a, b = block["start_char"], block["end_char"]
+        low = text[a:min(b, a + 60)].lower()  # the label opens the line: a cheap test first
+        if "certif" not in low and "licen" not in low and "credential" not in low:
+            continue
+        label = _CERT_LABEL.match(text, a, b)
+        if not label or (_COMPANY_HELD.search(text, a, b) and not _CANDIDATE.search(text, a, b)):
+            continue
+        stop = text.find(". ", label.end(), b)
+        items_end = b if stop < 0 else stop
+        pos = label.end()
+        for sep in [*_CERT_ITEM_SEPARATOR.finditer(text, pos, items_end), None]:
+            s, e = pos, (sep.start() if sep else items_end)
+            pos = sep.end() if sep else items_end
+            e = s + len(_TRAILING_NOTE.sub("", text[s:e]))  # "Certified Fleet Planner (preferred)."
+            item = text[s:e]
+            if (not item or not item[0].isupper() or item.count(" ") >= _CERT_ITEM_WORDS
+                    or _NOT_A_CERT_ITEM.match(item) or any(c["start"] < e and s < c["end"] for c in known)):
+                continue
+            kind = "license" if "licen" in item.lower() else "certification"
+            out.append({"name": item, "start": s, "end": e, "text": item, "id": None, "kind": kind,
+                        "required": _cert_required(doc, s, e)})
+    return out
 
 
 def _skill_required(doc: Doc, start: int, end: int) -> bool | None:
