@@ -96,6 +96,9 @@ PREFERRED_CUE = re.compile(
     r"is a plus|are a plus|pluses|nice[- ]to[- ]have|nice to haves?|bonus( points)?|ideally|"
     r"desired|desirable|advantageous|beneficial|helpful|strongly considered|would be great|"
     r"not required|optional|we'?d love|great to have|good to have)\b", re.I)
+# The sections in which every clause asks something of the candidate, and those never read for it.
+READ_SECTIONS = ("requirements", "preferred")
+NEVER_SECTIONS = ("company", "benefits", "legal")
 REQUIRED_CUE = re.compile(r"\b(must|required|requires|requirement|mandatory|essential|minimum|at least|need to have)\b", re.I)
 
 # Statements that name an ability (a skill may be read from them outside requirement sections).
