@@ -68,3 +68,12 @@ def test_a_list_shares_its_skills_noun_only_with_words_coordinated_with_it(nlp):
                         "- Strong loading, lashing and rigging skills\n")
     assert "cheerful" not in found
     assert "loading" in found
+
+
+def test_a_lone_word_before_skills_keeps_the_noun_in_its_canonical(nlp):
+    """"Strong glassblowing skills" names the concept "glassblowing skills" (the span stays the
+    shortest phrase); a word of a list with no "skills" after it keeps its own name."""
+    found = skills(nlp, "Requirements\nStrong glassblowing skills\n"
+                        "Experience with other kinds of databases preferred such as Quarry, columnar, etc.\n")
+    assert found["glassblowing"] == "glassblowing skills"
+    assert found["columnar"] == "columnar"

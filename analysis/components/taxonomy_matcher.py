@@ -689,7 +689,10 @@ class TaxonomyMatcher:
             skill = self._skill(doc, start, end, sid, required)
             skill["id"] = None  # the concept is inferred from a cue, not named
             return skill
-        return {"start": start, "end": end, "text": phrase, "canonical": " ".join(phrase.lower().split()),
+        canonical = " ".join(phrase.lower().split())
+        if " " not in canonical and _SKILLS_AFTER.match(doc_text(doc), end):
+            canonical += " skills"  # "strong mechanical skills": the concept is "mechanical skills", not "mechanical"
+        return {"start": start, "end": end, "text": phrase, "canonical": canonical,
                 "id": None, "esco": None, "onet": None, "required": required}
 
     def _party(self, sid: str, after: str) -> str:
