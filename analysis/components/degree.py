@@ -16,8 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis.text import finditer_near, for_lowered, keyword_windows
-from analysis.components.sections import (PREFERRED_AFTER, PREFERRED_CUE, block_at, clause_at, doc_lower, doc_text,
-                                          section_at, statement_end, statement_start)
+from analysis.components.sections import (PREFERRED_AFTER, PREFERRED_CUE, READ_SECTIONS, block_at, clause_at, doc_lower,
+                                          doc_text, section_at, statement_end, statement_start)
 
 LEVELS = ["high_school", "associate", "bachelor", "master", "doctorate", "professional"]
 RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
@@ -85,7 +85,7 @@ def find_mentions(doc: Doc) -> list[dict]:
         if level == "high_school" and m.group(0).lower() == "diploma" and not _DIPLOMA_CONTEXT_L.search(clause):
             continue
         if level in ("master", "doctorate", "professional", "bachelor") and len(m.group(0)) <= 4 \
-                and not _DEGREE_CONTEXT_L.search(clause) and section not in ("requirements", "preferred"):
+                and not _DEGREE_CONTEXT_L.search(clause) and section not in READ_SECTIONS:
             continue  # a bare "MBA" counts under a requirements heading, not in a duty or a blurb
         mentions.append({"level": level, "start": m.start(), "end": m.end(), "clause": (a, b)})
     return mentions

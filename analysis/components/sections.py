@@ -102,11 +102,14 @@ NEVER_SECTIONS = ("company", "benefits", "legal")
 REQUIRED_CUE = re.compile(r"\b(must|required|requires|requirement|mandatory|essential|minimum|at least|need to have)\b", re.I)
 
 # Statements that name an ability (a skill may be read from them outside requirement sections).
-CAPABILITY_CUE = re.compile(
-    r"\b(skills?|skilled|abilit(y|ies)|able to|capable|proficien\w*|familiar\w*|knowledge|knowledgeable|"
-    r"experience[ds]? (with|in|using|of|working)|expertise|understanding of|fluen\w*|competen\w*|"
-    r"strong|excellent|exceptional|outstanding|proven|demonstrated|solid|track record|"
-    r"comfortable (with|in)|command of|mastery|savvy|adept|aptitude|exposure to|background in)\b", re.I)
+# ABILITY_CUE names an ability; CAPABILITY_CUE also takes words of praise, which say only how well
+# something is done ("strong", "proven") but mark a line as asking something of the candidate.
+_ABILITY_WORDS = (r"skills?|skilled|abilit(y|ies)|able to|capable|proficien\w*|familiar\w*|knowledge|knowledgeable|"
+                  r"experience[ds]? (with|in|using|of|working)|expertise|understanding of|fluen\w*|competen\w*|"
+                  r"track record|comfortable (with|in)|command of|mastery|savvy|adept|aptitude|exposure to|background in")
+ABILITY_CUE = re.compile(rf"\b({_ABILITY_WORDS})\b", re.I)
+CAPABILITY_CUE = re.compile(rf"\b({_ABILITY_WORDS}|strong|excellent|exceptional|outstanding|proven|demonstrated|solid)\b",
+                            re.I)
 
 _HEADING_MAX_CHARS = 80
 _HEADING_MAX_WORDS = 9
@@ -263,7 +266,7 @@ def classify_blocks(text: str, low: str | None = None) -> list[dict]:
         if section is None:
             line_low = low[start:end]
             section = _body_section(line_low, current)
-            if current in ("requirements", "preferred") and section == current:
+            if current in READ_SECTIONS and section == current:
                 if _names_other_duties(line_low):
                     section = "responsibilities"  # the list above was a duty list all along
                     _relabel_duty_list(blocks, current, text)
@@ -346,7 +349,7 @@ def _body_section(line: str, current: str) -> str:
         # In a requirements list a background check or an accommodation may be asked ("Valid
         # driver's license and clean background check"); a notice to applicants is still legal.
         legal = _BODY_LEGAL_L.search(line) or (_BODY_LEGAL_WEAK_L.search(line) and (
-            current not in ("requirements", "preferred") or _applicant_notice(line)))
+            current not in READ_SECTIONS or _applicant_notice(line)))
         if legal:
             return "legal"
     if current in ("company", "benefits") and line.startswith("if you") and _CANDIDATE_IF_L.match(line):
@@ -609,9 +612,9 @@ def is_requirement_like(doc: Doc, start: int, end: int) -> bool:
     index = _index(doc)
     block = index.block(start)
     section = block["section"] if block else "other"
-    if section in ("requirements", "preferred"):
+    if section in READ_SECTIONS:
         return True
-    if section in ("company", "benefits", "legal"):
+    if section in NEVER_SECTIONS:
         return False
     a, b = index.clause(start, end)
     return bool(CAPABILITY_CUE.search(index.text[a:b]))

@@ -30,8 +30,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from analysis.certifications import find_certifications, without_certifications
-from analysis.components.sections import (CAPABILITY_CUE, NEVER_SECTIONS, PREFERRED_CUE, PREFERRED_KEYS, READ_SECTIONS,
-                                          doc_text, required_at, section_at, section_index)
+from analysis.components.sections import (ABILITY_CUE, CAPABILITY_CUE, NEVER_SECTIONS, PREFERRED_CUE, PREFERRED_KEYS,
+                                          READ_SECTIONS, doc_text, required_at, section_at, section_index)
 from analysis.taxonomy import load
 from analysis.text import KeyedPattern, for_lowered, gathered, split_clauses
 
@@ -59,12 +59,6 @@ _ELIGIBILITY = re.compile(  # anchored at word starts, so that the engine tries 
     r"other duties|as assigned|reasonable accommodation|parental leave|well-?being|mental health|"
     r"employee assistance|eap\b|kudos|perks?\b|discounts?\b|(?:non)?immigra\w*|located (?:in|within|near)|"
     r"resides?\b|eligib\w*|applications? (?:are |will be )?accepted|until (?:the position is )?filled)", re.I)
-# A capability cue that names an ability, not only how well something is done: sections.CAPABILITY_CUE
-# without its words of praise ("strong", "excellent", "proven", "demonstrated", "solid" ...).
-_ABILITY_CUE = re.compile(
-    r"\b(skills?|skilled|abilit(y|ies)|able to|capable|proficien\w*|familiar\w*|knowledge|knowledgeable|"
-    r"experience[ds]? (with|in|using|of|working)|expertise|understanding of|fluen\w*|competen\w*|track record|"
-    r"comfortable (with|in)|command of|mastery|savvy|adept|aptitude|exposure to|background in)\b", re.I)
 # A task said as what the role will do ("The manager will provide strong leadership") or opened by a
 # gerund ("Developing strong client relationships").
 _TASK_SAID = re.compile(r"\b(?:will|you['’]ll)\s(?!(?:be|have|bring|possess|need|demonstrate|show)\b)|^\W*[a-z]+ing\s",
@@ -334,7 +328,7 @@ _OUR_TOOLS_L = re.compile(r"\bour (?:[\w-]+ ){0,3}?(?:platforms?|tools?|tooling|
 _CAPABILITY_CUE_L = re.compile(_CAPABILITY_CUE_L.pattern + "(?!-)")
 # A preferred cue is looked for only where one of its words stands (most clauses hold none).
 _PREFERRED_CUE_L = KeyedPattern(gathered(_PREFERRED_CUE_L), PREFERRED_KEYS)
-_ABILITY_CUE_L, _TASK_SAID_L = for_lowered(_ABILITY_CUE), for_lowered(_TASK_SAID)
+_ABILITY_CUE_L, _TASK_SAID_L = for_lowered(ABILITY_CUE), for_lowered(_TASK_SAID)
 # A run of leading filler, as many words as stand there (one match instead of one per word).
 _LEADS_L = re.compile(f"(?:{_LEAD_L.pattern})+")
 # "Experience doing" or the posting describing its candidate: whether either stands in a clause.
